@@ -1,0 +1,169 @@
+// Fiber coverage: which sites are on operational fiber that actually reaches a core, summarised
+// the ways the roadmap is tracked (category, kecamatan, authority, each target, with and without
+// province-run schools).
+import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.ts";
+import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
+import { coreReachable } from "./reach.ts";
+import { compareStrings, inTargetScope, isServedSite, sitesNeeded, withoutProvince } from "./scope.ts";
+
+/** Why a site is or is not covered, in the order the checks are made. */
+export type CoverageReason = "covered" | "not-fiber" | "not-operational" | "no-core-path";
+
+export interface SiteCoverage {
+  siteId: string;
+  category: SiteCategory;
+  kecamatan: string;
+  authority: Authority;
+  covered: boolean;
+  reason: CoverageReason;
+}
+
+export interface CoverageCount {
+  inScope: number;
+  covered: number;
+  /** covered / inScope; null when nothing is in scope. */
+  ratio: number | null;
+}
+
+export interface GroupCoverage extends CoverageCount {
+  key: string;
+}
+
+export interface TargetScopeCoverage extends CoverageCount {
+  /** The target's ratio (e.g. 0.7). */
+  target: number;
+  meetsTarget: boolean;
+  /** Sites still to connect to reach the target ratio (0 when met). */
+  gap: number;
+  /** In-scope sites not covered, sorted by id. */
+  missing: string[];
+}
+
+export interface CategoryTargetCoverage extends TargetScopeCoverage {
+  category: SiteCategory;
+}
+
+export interface TargetCoverage {
+  targetId: string;
+  by: string;
+  phase?: string;
+  categories: SiteCategory[];
+  authorities: Authority[];
+  /** The target as written (its categories and authorities together). */
+  all: TargetScopeCoverage;
+  /** Same, leaving out province-run sites. */
+  withoutProvince: TargetScopeCoverage;
+  /** Each category on its own against the same ratio, with the target's authorities. */
+  byCategory: CategoryTargetCoverage[];
+}
+
+export interface CoverageResult {
+  /** Every site, sorted by id (PoPs and cores included, so maps can colour them). */
+  sites: SiteCoverage[];
+  /** Served sites only (not PoPs/cores), all authorities. */
+  served: CoverageCount;
+  /** Served sites without province-run ones. */
+  servedWithoutProvince: CoverageCount;
+  byCategory: GroupCoverage[];
+  byKecamatan: GroupCoverage[];
+  byAuthority: GroupCoverage[];
+  targets: TargetCoverage[];
+}
+
+export function siteCoverage(sites: readonly Site[], net: OperationalNetwork): SiteCoverage[] {
+  const reach = coreReachable(net);
+  return [...sites]
+    .sort((x, y) => compareStrings(x.id, y.id))
+    .map((site) => {
+      const reason = coverageReason(site, net, reach);
+      return {
+        siteId: site.id,
+        category: site.category,
+        kecamatan: site.kecamatan,
+        authority: site.authority,
+        covered: reason === "covered",
+        reason,
+      };
+    });
+}
+
+function coverageReason(site: Site, net: OperationalNetwork, reach: Uint8Array): CoverageReason {
+  // Cores are the destination: an operational core is covered by definition.
+  if (site.connection.medium !== "fiber" && site.category !== "core") return "not-fiber";
+  if (site.connection.status !== "operational") return "not-operational";
+  const i = net.nodeIndex.get(site.id);
+  return i !== undefined && reach[i] === 1 ? "covered" : "no-core-path";
+}
+
+function count(rows: readonly SiteCoverage[]): CoverageCount {
+  const covered = rows.filter((r) => r.covered).length;
+  return { inScope: rows.length, covered, ratio: rows.length === 0 ? null : covered / rows.length };
+}
+
+function groupBy(rows: readonly SiteCoverage[], key: (r: SiteCoverage) => string): GroupCoverage[] {
+  const groups = new Map<string, SiteCoverage[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  return [...groups.keys()].sort(compareStrings).map((k) => ({ key: k, ...count(groups.get(k) ?? []) }));
+}
+
+function scopeCoverage(rows: readonly SiteCoverage[], ratio: number): TargetScopeCoverage {
+  const c = count(rows);
+  const gap = sitesNeeded(ratio, c.inScope, c.covered);
+  return {
+    ...c,
+    target: ratio,
+    meetsTarget: gap === 0,
+    gap,
+    missing: rows.filter((r) => !r.covered).map((r) => r.siteId),
+  };
+}
+
+function targetCoverage(
+  target: Target,
+  bySite: Map<string, Site>,
+  rows: readonly SiteCoverage[],
+): TargetCoverage {
+  const scoped = (auth: readonly Authority[]) =>
+    rows.filter((r) => inTargetScope(bySite.get(r.siteId) as Site, target, auth));
+  const all = scoped(target.authorities);
+  const result: TargetCoverage = {
+    targetId: target.id,
+    by: target.by,
+    categories: [...target.categories],
+    authorities: [...target.authorities],
+    all: scopeCoverage(all, target.ratio),
+    withoutProvince: scopeCoverage(scoped(withoutProvince(target.authorities)), target.ratio),
+    byCategory: [...target.categories].sort(compareStrings).map((category) => ({
+      category,
+      ...scopeCoverage(
+        all.filter((r) => r.category === category),
+        target.ratio,
+      ),
+    })),
+  };
+  if (target.phase !== undefined) result.phase = target.phase;
+  return result;
+}
+
+export function analyseCoverage(inventory: Inventory, net?: OperationalNetwork): CoverageResult {
+  const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
+  const sites = siteCoverage(inventory.sites, network);
+  const bySite = new Map(inventory.sites.map((s) => [s.id, s]));
+  const served = sites.filter((r) => isServedSite(bySite.get(r.siteId) as Site));
+  return {
+    sites,
+    served: count(served),
+    servedWithoutProvince: count(served.filter((r) => r.authority !== "province")),
+    byCategory: groupBy(served, (r) => r.category),
+    byKecamatan: groupBy(served, (r) => r.kecamatan),
+    byAuthority: groupBy(served, (r) => r.authority),
+    targets: [...inventory.targets]
+      .sort((x, y) => compareStrings(x.id, y.id))
+      .map((t) => targetCoverage(t, bySite, sites)),
+  };
+}
