@@ -1,0 +1,19 @@
+// Number formatting shared by every output, so the terminal, Markdown and HTML show the same figures.
+
+export function percent(ratio: number, digits = 1): string {
+  return `${(ratio * 100).toFixed(digits)}%`;
+}
+
+/** Rupiah in juta (millions), the unit Indonesian budget documents use for project costs. */
+export function rupiahJuta(rp: number): string {
+  const juta = rp / 1_000_000;
+  return `Rp ${juta.toLocaleString("en-US", { maximumFractionDigits: juta >= 100 ? 0 : 1 })} juta`;
+}
+
+export function km(value: number): string {
+  return `${value.toFixed(2)} km`;
+}
+
+export function db(value: number): string {
+  return `${value.toFixed(1)} dB`;
+}

@@ -1,0 +1,71 @@
+// Horizontal bar chart of coverage shares with the target as a vertical rule: one bar per group, the
+// value and counts printed at the bar end so no one has to read it off an axis.
+import { escapeXml } from "../escape.ts";
+import { percent } from "../format.ts";
+import type { Share } from "../view.ts";
+import { BAR_COLOUR, BAR_MET_COLOUR, TARGET_COLOUR } from "./palette.ts";
+
+export interface BarChartSpec {
+  id: string;
+  title: string;
+  description: string;
+  bars: { label: string; share: Share }[];
+  /** Required share, 0..1; null draws no target rule. */
+  target: number | null;
+}
+
+const WIDTH = 520;
+const LABEL_WIDTH = 140;
+const VALUE_WIDTH = 112;
+const BAR_HEIGHT = 20;
+const GAP = 8;
+const TOP = 28;
+const BOTTOM = 28;
+
+export function renderBarChart(spec: BarChartSpec): string {
+  const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const height = TOP + spec.bars.length * (BAR_HEIGHT + GAP) + BOTTOM;
+  const x = (ratio: number): number => LABEL_WIDTH + Math.round(ratio * plotWidth * 10) / 10;
+  const plotBottom = height - BOTTOM;
+
+  const grid = [0, 0.25, 0.5, 0.75, 1]
+    .map(
+      (t) =>
+        `<line x1="${x(t)}" y1="${TOP - 6}" x2="${x(t)}" y2="${plotBottom}" stroke="#ddd"/>` +
+        `<text x="${x(t)}" y="${plotBottom + 16}" font-size="11" text-anchor="middle">${percent(t, 0)}</text>`,
+    )
+    .join("");
+
+  const bars = spec.bars
+    .map((bar, i) => {
+      const y = TOP + i * (BAR_HEIGHT + GAP);
+      const met = spec.target !== null && bar.share.ratio >= spec.target;
+      const value = `${percent(bar.share.ratio)} (${bar.share.covered}/${bar.share.total})`;
+      return (
+        `<g class="bar"><text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT * 0.7}" font-size="12" text-anchor="end">${escapeXml(bar.label)}</text>` +
+        `<rect x="${LABEL_WIDTH}" y="${y}" width="${x(bar.share.ratio) - LABEL_WIDTH}" height="${BAR_HEIGHT}" ` +
+        `fill="${met ? BAR_MET_COLOUR : BAR_COLOUR}"><title>${escapeXml(`${bar.label}: ${value}`)}</title></rect>` +
+        `<text x="${x(bar.share.ratio) + 6}" y="${y + BAR_HEIGHT * 0.7}" font-size="12">${escapeXml(value)}</text></g>`
+      );
+    })
+    .join("");
+
+  const target =
+    spec.target === null
+      ? ""
+      : `<g class="target-line"><line x1="${x(spec.target)}" y1="${TOP - 10}" x2="${x(spec.target)}" y2="${plotBottom}" ` +
+        `stroke="${TARGET_COLOUR}" stroke-width="2" stroke-dasharray="5 3"/>` +
+        `<text x="${x(spec.target)}" y="${TOP - 14}" font-size="12" fill="${TARGET_COLOUR}" text-anchor="middle">` +
+        `Target ${percent(spec.target, 0)}</text></g>`;
+
+  return [
+    `<svg id="${spec.id}" class="chart bar-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" ` +
+      `width="100%" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc">`,
+    `<title id="${spec.id}-title">${escapeXml(spec.title)}</title>`,
+    `<desc id="${spec.id}-desc">${escapeXml(spec.description)}</desc>`,
+    grid,
+    bars,
+    target,
+    `</svg>`,
+  ].join("\n");
+}

@@ -1,0 +1,97 @@
+// Markdown for PR comments and docs: the same figures as the terminal table, as GitHub tables.
+import { db, percent, rupiahJuta } from "./format.ts";
+import { targetLine } from "./target-line.ts";
+import type { ReportView, Share } from "./view.ts";
+
+// Pipes end a table cell and newlines end the row; inventory names must not do either.
+const cell = (v: string | number): string =>
+  String(v).replaceAll("\\", "\\\\").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]): string => `| ${cells.map(cell).join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+const shareCells = (s: Share): string[] => [String(s.covered), String(s.total), percent(s.ratio)];
+
+export function renderMarkdown(view: ReportView): string {
+  const out: string[] = [`# ${cell(view.title)}`, ""];
+  out.push(`Data as of ${view.asOf}.`);
+  if (view.illustrative) {
+    out.push(
+      "",
+      "> **Illustrative data.** Some records are estimates, not survey data; see each record's provenance.",
+    );
+  }
+  out.push("", `**${cell(targetLine(view.headline))}**`, "");
+
+  out.push(
+    "## Targets",
+    "",
+    table(
+      ["Target", "Covered", "In scope", "Share", "Required", "Gap", "City-run only", "Status"],
+      view.targets.map((t) => [
+        t.id,
+        ...shareCells(t.achieved),
+        percent(t.ratio, 0),
+        t.gap,
+        percent(t.cityOnly.ratio),
+        t.met ? "met" : "not met",
+      ]),
+    ),
+    "",
+    `## Coverage by category (${view.headline?.id ?? "served sites"})`,
+    "",
+    table(
+      ["Category", "Covered", "In scope", "Share"],
+      view.byCategory.map((g) => [g.label, ...shareCells(g)]),
+    ),
+    "",
+    `## Coverage by kecamatan (${view.headline?.id ?? "served sites"})`,
+    "",
+    table(
+      ["Kecamatan", "Covered", "In scope", "Share"],
+      view.byKecamatan.map((g) => [g.label, ...shareCells(g)]),
+    ),
+    "",
+  );
+
+  if (view.optics || view.diversity) {
+    out.push("## Network health", "");
+    if (view.optics) {
+      const o = view.optics;
+      const worst = o.worst ? `; worst: \`${o.worst.linkId}\` at ${db(o.worst.marginDb)}` : "";
+      out.push(
+        `- Optical margin: ${o.linksWithMargin}/${o.linksEvaluated} operational links keep at least ${db(o.minimumMarginDb)}${worst}.`,
+      );
+    }
+    if (view.diversity) {
+      const d = view.diversity;
+      out.push(
+        `- Path diversity: ${d.withoutDiversePath}/${d.evaluated} PoPs and cores lack two SRLG-disjoint paths; ` +
+          `${d.singlePointsOfFailure.length} single points of failure.`,
+      );
+    }
+    out.push("");
+  }
+
+  out.push("## Rollout plan", "");
+  if (view.plan.length === 0) {
+    out.push("Nothing left to connect.");
+  } else {
+    out.push(
+      table(
+        ["#", "Site", "Kecamatan", "Cost", "Cumulative cost", "Coverage after"],
+        view.plan.map((s) => [
+          s.order,
+          s.siteName,
+          s.kecamatanName,
+          rupiahJuta(s.costRp),
+          rupiahJuta(s.cumulativeCostRp),
+          percent(s.cumulativeRatio),
+        ]),
+      ),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}

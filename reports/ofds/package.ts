@@ -1,0 +1,166 @@
+// Inventory → Open Fibre Data Standard 0.3 network package: every site a node, every link a span.
+// Built from the inventory, not the analyses: OFDS publishes what exists or is planned, not our verdicts.
+import type { Inventory, LatLon, Link, Site } from "../../model/types.ts";
+import { uuidV5 } from "./uuid.ts";
+
+export const OFDS_NETWORK_SCHEMA =
+  "https://raw.githubusercontent.com/Open-Telecoms-Data/open-fibre-data-standard/0__3__0/schema/network-schema.json";
+
+// The closed fibreType codelist names ITU-T recommendations without the sub-category letter.
+const FIBRE_TYPES = ["G.651.1", "G.652", "G.653", "G.654", "G.655", "G.656", "G.657"] as const;
+
+type Position = [number, number];
+const position = (p: LatLon): Position => [Math.round(p.lon * 1e6) / 1e6, Math.round(p.lat * 1e6) / 1e6];
+
+interface OrganisationRef {
+  id: string;
+  name: string;
+}
+
+export interface OfdsNode {
+  id: string;
+  name: string;
+  status: Site["connection"]["status"];
+  location: { type: "Point"; coordinates: Position };
+  address: { locality?: string; region: string; country: "ID" };
+  type?: string[];
+  accessPoint?: boolean;
+}
+
+export interface OfdsSpan {
+  id: string;
+  name: string;
+  status: Link["status"];
+  start: string;
+  end: string;
+  directed: false;
+  route: { type: "LineString"; coordinates: Position[] };
+  transmissionMedium: ["fibre"];
+  deployment: ["aboveGround" | "belowGround"];
+  fibreType?: (typeof FIBRE_TYPES)[number];
+  fibreTypeDetails?: { fibreSubtype: string };
+  fibreCount: number;
+  fibreLength: number;
+  physicalInfrastructureProvider?: OrganisationRef;
+}
+
+export interface OfdsNetwork {
+  id: string;
+  name: string;
+  publisher: { name: string };
+  collectionDate: string;
+  crs: { name: string; uri: string };
+  accuracyDetails: string;
+  language: string;
+  nodes: OfdsNode[];
+  spans: OfdsSpan[];
+  organisations?: { id: string; name: string; country: "ID"; roles: string[] }[];
+  links: { href: string; rel: string }[];
+}
+
+export interface OfdsPackage {
+  networks: [OfdsNetwork];
+}
+
+function fibreType(fiber: string): Pick<OfdsSpan, "fibreType" | "fibreTypeDetails"> {
+  const family = FIBRE_TYPES.find((t) => fiber === t || fiber.startsWith(`${t}.`));
+  return family ? { fibreType: family, fibreTypeDetails: { fibreSubtype: fiber } } : {};
+}
+
+// ISO dates order correctly as strings.
+function latestDate(dates: readonly string[]): string {
+  let max = "";
+  for (const d of dates) if (d > max) max = d;
+  return max;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function toOfdsPackage(inventory: Inventory): OfdsPackage {
+  const { city } = inventory;
+  const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
+  const sites = new Map(inventory.sites.map((s) => [s.id, s]));
+  const tenants = new Map(inventory.tenants.map((t) => [t.id, t]));
+
+  const nodes: OfdsNode[] = [...inventory.sites].sort(byId).map((site) => {
+    const kec = kecamatan.get(site.kecamatan);
+    const kel = kec?.kelurahan.find((k) => k.id === site.kelurahan);
+    const network = site.category === "pop" || site.category === "core";
+    return {
+      id: site.id,
+      name: site.name,
+      status: site.connection.status,
+      location: { type: "Point", coordinates: position(site.location) },
+      address: { ...(kel ? { locality: kel.name } : {}), region: kec?.name ?? site.kecamatan, country: "ID" },
+      // PoPs and cores carry the L3 switch and OLT: they are where the network can be accessed.
+      ...(network ? { type: ["pop"], accessPoint: true } : {}),
+    };
+  });
+
+  const owners = new Map<string, OrganisationRef>();
+  const spans: OfdsSpan[] = [...inventory.links].sort(byId).map((link) => {
+    const a = sites.get(link.a);
+    const b = sites.get(link.b);
+    if (!a || !b) throw new Error(`link ${link.id} joins unknown site ${a ? link.b : link.a}`);
+    let provider: OrganisationRef | undefined;
+    if (link.owner) {
+      provider = { id: link.owner, name: tenants.get(link.owner)?.name ?? link.owner };
+      owners.set(provider.id, provider);
+    }
+    return {
+      id: link.id,
+      name: `${a.name} – ${b.name}`,
+      status: link.status,
+      start: link.a,
+      end: link.b,
+      directed: false,
+      route: { type: "LineString", coordinates: [position(a.location), position(b.location)] },
+      transmissionMedium: ["fibre"],
+      deployment: [link.deployment === "underground" ? "belowGround" : "aboveGround"],
+      ...fibreType(link.fiber),
+      fibreCount: link.cores,
+      fibreLength: link.lengthKm,
+      ...(provider ? { physicalInfrastructureProvider: provider } : {}),
+    };
+  });
+
+  const dates = [
+    city.provenance.asOf,
+    ...inventory.sites.map((s) => s.provenance.asOf),
+    ...inventory.links.map((l) => l.provenance.asOf),
+  ];
+  const illustrative =
+    inventory.sites.filter((s) => s.provenance.illustrative).length +
+    inventory.links.filter((l) => l.provenance.illustrative).length;
+
+  const network: OfdsNetwork = {
+    id: uuidV5(`urn:kemendagri:${city.code}:fiber-network`),
+    name: `${city.name} fiber network`,
+    publisher: { name: city.name },
+    collectionDate: latestDate(dates),
+    crs: { name: "urn:ogc:def:crs:OGC::CRS84", uri: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" },
+    // OFDS has no per-record provenance; say at network level how much of it is estimated.
+    accuracyDetails:
+      illustrative === 0
+        ? "All node locations and span attributes come from survey or records."
+        : `${illustrative} of ${inventory.sites.length + inventory.links.length} nodes and spans are illustrative estimates (locations about ±2 km), not survey data.`,
+    language: "id",
+    nodes,
+    spans,
+    ...(owners.size > 0
+      ? {
+          organisations: [...owners.values()].sort(byId).map((o) => ({
+            ...o,
+            country: "ID" as const,
+            roles: ["physicalInfrastructureProvider"],
+          })),
+        }
+      : {}),
+    links: [{ href: OFDS_NETWORK_SCHEMA, rel: "describedby" }],
+  };
+  return { networks: [network] };
+}
+
+export function renderOfds(inventory: Inventory): string {
+  return `${JSON.stringify(toOfdsPackage(inventory), null, 2)}\n`;
+}

@@ -1,0 +1,99 @@
+// The default output: plain-text tables for a terminal, no colour codes so it pipes and diffs cleanly.
+import Table from "cli-table3";
+import { db, percent, rupiahJuta } from "./format.ts";
+import { targetLine } from "./target-line.ts";
+import type { ReportView, Share } from "./view.ts";
+
+const PLAN_ROWS = 15;
+
+function table(head: string[], rows: (string | number)[][]): string {
+  // No row separators: long tables stay scannable; no colour: output pipes and diffs cleanly.
+  const t = new Table({
+    head,
+    style: { head: [], border: [] },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  t.push(...rows);
+  return t.toString();
+}
+
+const shareCells = (s: Share): string[] => [String(s.covered), String(s.total), percent(s.ratio)];
+
+export function renderTerminal(view: ReportView): string {
+  const out: string[] = [];
+  const trust = view.illustrative ? " — includes illustrative (estimated) data" : "";
+  out.push(`${view.title}`, `Data as of ${view.asOf}${trust}`, "", targetLine(view.headline), "");
+
+  out.push(
+    "Targets",
+    table(
+      ["Target", "Covered", "In scope", "Share", "Required", "Gap", "City-run only", "Status"],
+      view.targets.map((t) => [
+        t.id,
+        ...shareCells(t.achieved),
+        percent(t.ratio, 0),
+        t.gap,
+        percent(t.cityOnly.ratio),
+        t.met ? "met" : "not met",
+      ]),
+    ),
+    "",
+  );
+
+  out.push(
+    `Coverage by category (${view.headline?.id ?? "served sites"})`,
+    table(
+      ["Category", "Covered", "In scope", "Share"],
+      view.byCategory.map((g) => [g.label, ...shareCells(g)]),
+    ),
+    "",
+  );
+  out.push(
+    `Coverage by kecamatan (${view.headline?.id ?? "served sites"})`,
+    table(
+      ["Kecamatan", "Covered", "In scope", "Share"],
+      view.byKecamatan.map((g) => [g.label, ...shareCells(g)]),
+    ),
+    "",
+  );
+
+  if (view.optics) {
+    const o = view.optics;
+    const worst = o.worst ? `; worst ${o.worst.linkId} at ${db(o.worst.marginDb)}` : "";
+    out.push(
+      `Optical margin: ${o.linksWithMargin}/${o.linksEvaluated} operational links keep >= ${db(o.minimumMarginDb)}${worst}`,
+    );
+  }
+  if (view.diversity) {
+    const d = view.diversity;
+    out.push(
+      `Path diversity: ${d.withoutDiversePath}/${d.evaluated} PoPs and cores lack two SRLG-disjoint paths; ` +
+        `${d.singlePointsOfFailure.length} single points of failure`,
+    );
+  }
+  if (view.optics || view.diversity) out.push("");
+
+  if (view.plan.length > 0) {
+    const last = view.plan[view.plan.length - 1];
+    out.push(
+      `Rollout plan (first ${Math.min(PLAN_ROWS, view.plan.length)} of ${view.plan.length} steps; ` +
+        `total ${rupiahJuta(last?.cumulativeCostRp ?? 0)} reaching ${percent(last?.cumulativeRatio ?? 0)})`,
+      table(
+        ["#", "Site", "Kecamatan", "Cost", "Cumulative cost", "Coverage after"],
+        view.plan
+          .slice(0, PLAN_ROWS)
+          .map((s) => [
+            s.order,
+            s.siteName,
+            s.kecamatanName,
+            rupiahJuta(s.costRp),
+            rupiahJuta(s.cumulativeCostRp),
+            percent(s.cumulativeRatio),
+          ]),
+      ),
+    );
+  } else {
+    out.push("Rollout plan: nothing left to connect.");
+  }
+  return `${out.join("\n")}\n`;
+}

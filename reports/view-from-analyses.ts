@@ -1,0 +1,201 @@
+// Inventory + analysis results → the report view. The only place that knows the analyses' result
+// shapes; renderers read the view and nothing else.
+import type {
+  CoverageCount,
+  CoverageResult,
+  TargetCoverage,
+  TargetScopeCoverage,
+} from "../model/analyses/coverage.ts";
+import type { OpticsResult } from "../model/analyses/optics.ts";
+import { inTargetScope } from "../model/analyses/scope.ts";
+import type { Inventory, Site, Target } from "../model/types.ts";
+import { CATEGORY_LABEL } from "./labels.ts";
+import type {
+  DiversitySummary,
+  GroupShare,
+  KecamatanShare,
+  LinkView,
+  OpticsSummary,
+  PlanStepView,
+  ReportView,
+  Share,
+  SiteView,
+  TargetView,
+} from "./view.ts";
+
+export interface ReportInputs {
+  coverage: CoverageResult;
+  optics?: OpticsResult;
+  diversity?: DiversitySummary;
+  plan?: PlanStepView[];
+}
+
+const share = (c: CoverageCount): Share => ({ covered: c.covered, total: c.inScope, ratio: c.ratio ?? 0 });
+
+function targetView(t: TargetCoverage, ratio: number): TargetView {
+  const all: TargetScopeCoverage = t.all;
+  return {
+    id: t.targetId,
+    ...(t.phase !== undefined ? { phase: t.phase } : {}),
+    ratio,
+    by: t.by,
+    categories: t.categories,
+    authorities: t.authorities,
+    achieved: share(all),
+    gap: all.gap,
+    cityOnly: share(t.withoutProvince),
+    met: all.meetsTarget,
+  };
+}
+
+function latest(dates: Iterable<string>): string {
+  let max = "";
+  for (const d of dates) if (d > max) max = d;
+  return max;
+}
+
+function* provenanceDates(inventory: Inventory): Iterable<string> {
+  yield inventory.city.provenance.asOf;
+  for (const s of inventory.sites) yield s.provenance.asOf;
+  for (const l of inventory.links) yield l.provenance.asOf;
+}
+
+function opticsSummary(optics: OpticsResult): OpticsSummary {
+  let worst: OpticsSummary["worst"] = null;
+  for (const l of optics.links) {
+    if (l.status !== "operational") continue;
+    if (!worst || l.marginDb < worst.marginDb) worst = { linkId: l.linkId, marginDb: l.marginDb };
+  }
+  return {
+    linksWithMargin: optics.operational.ok,
+    linksEvaluated: optics.operational.links,
+    minimumMarginDb: optics.requiredMarginDb,
+    worst,
+  };
+}
+
+/** Coverage per kecamatan within the headline target's scope, in the city's kecamatan order. */
+function kecamatanShares(
+  inventory: Inventory,
+  coverage: CoverageResult,
+  headline: Target | undefined,
+  bySite: Map<string, Site>,
+): KecamatanShare[] {
+  const counts = new Map<string, { covered: number; total: number }>();
+  if (headline) {
+    for (const row of coverage.sites) {
+      const site = bySite.get(row.siteId);
+      if (!site || !inTargetScope(site, headline)) continue;
+      const c = counts.get(row.kecamatan) ?? { covered: 0, total: 0 };
+      c.total++;
+      if (row.covered) c.covered++;
+      counts.set(row.kecamatan, c);
+    }
+  } else {
+    for (const g of coverage.byKecamatan) counts.set(g.key, { covered: g.covered, total: g.inScope });
+  }
+  return inventory.city.kecamatan.map((k) => {
+    const c = counts.get(k.id) ?? { covered: 0, total: 0 };
+    return {
+      key: k.id,
+      label: k.name,
+      centroid: k.centroid,
+      covered: c.covered,
+      total: c.total,
+      ratio: c.total === 0 ? 0 : c.covered / c.total,
+    };
+  });
+}
+
+export function buildReportView(inventory: Inventory, inputs: ReportInputs): ReportView {
+  const { city } = inventory;
+  const { coverage, optics } = inputs;
+  const bySite = new Map(inventory.sites.map((s) => [s.id, s]));
+  const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
+  const tenants = new Map(inventory.tenants.map((t) => [t.id, t.name]));
+  const covered = new Map(coverage.sites.map((r) => [r.siteId, r.covered]));
+  const margins = new Map(optics?.links.map((l) => [l.linkId, l.marginDb]) ?? []);
+
+  // The inventory lists targets in priority order: the first fiber-coverage target is the headline.
+  const ratios = new Map(inventory.targets.map((t) => [t.id, t.ratio]));
+  const headlineTarget = inventory.targets.find((t) => t.measure === "fiber-coverage");
+  const targets = coverage.targets.map((t) => targetView(t, ratios.get(t.targetId) ?? 0));
+  const order = new Map(inventory.targets.map((t, i) => [t.id, i]));
+  targets.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const headline = targets.find((t) => t.id === headlineTarget?.id) ?? null;
+  const headlineCoverage = coverage.targets.find((t) => t.targetId === headlineTarget?.id);
+
+  const byCategory: GroupShare[] = headlineCoverage
+    ? headlineCoverage.byCategory.map((c) => ({
+        key: c.category,
+        label: CATEGORY_LABEL[c.category],
+        ...share(c),
+      }))
+    : coverage.byCategory.map((g) => ({
+        key: g.key,
+        label: CATEGORY_LABEL[g.key as Site["category"]] ?? g.key,
+        ...share(g),
+      }));
+
+  const sites: SiteView[] = inventory.sites.map((s) => {
+    const kec = kecamatan.get(s.kecamatan);
+    const kel = kec?.kelurahan.find((k) => k.id === s.kelurahan);
+    const tenantName = s.tenant ? tenants.get(s.tenant) : undefined;
+    return {
+      id: s.id,
+      name: s.name,
+      category: s.category,
+      authority: s.authority,
+      status: s.connection.status,
+      covered: covered.get(s.id) ?? false,
+      kecamatan: s.kecamatan,
+      kecamatanName: kec?.name ?? s.kecamatan,
+      ...(kel ? { kelurahanName: kel.name } : {}),
+      ...(tenantName ? { tenantName } : {}),
+      ...(s.level ? { level: s.level } : {}),
+      location: s.location,
+      source: s.provenance.source,
+      asOf: s.provenance.asOf,
+      illustrative: s.provenance.illustrative,
+    };
+  });
+
+  const links: LinkView[] = [];
+  for (const l of inventory.links) {
+    const a = bySite.get(l.a);
+    const b = bySite.get(l.b);
+    // The loader rejects dangling ends; skipping here keeps a renderer from crashing on a hand-built inventory.
+    if (!a || !b) continue;
+    links.push({
+      id: l.id,
+      a: l.a,
+      b: l.b,
+      tier: l.tier,
+      status: l.status,
+      lengthKm: l.lengthKm,
+      marginDb: margins.get(l.id) ?? null,
+      from: a.location,
+      to: b.location,
+    });
+  }
+
+  return {
+    title: `Fiber coverage report: ${city.name}`,
+    city: { name: city.name, code: city.code, timezone: city.timezone, bbox: city.bbox },
+    asOf: latest(provenanceDates(inventory)),
+    illustrative:
+      city.provenance.illustrative ||
+      inventory.sites.some((s) => s.provenance.illustrative) ||
+      inventory.links.some((l) => l.provenance.illustrative),
+    headline,
+    targets,
+    byCategory,
+    byKecamatan: kecamatanShares(inventory, coverage, headlineTarget, bySite),
+    kecamatan: city.kecamatan.map((k) => ({ id: k.id, name: k.name, centroid: k.centroid })),
+    sites,
+    links,
+    optics: optics ? opticsSummary(optics) : null,
+    diversity: inputs.diversity ?? null,
+    plan: inputs.plan ?? [],
+  };
+}

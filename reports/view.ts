@@ -1,0 +1,112 @@
+// The report view: the one shape every renderer reads. It is built once from the inventory and the
+// analyses (view-from-analyses.ts), so renderers stay free of domain logic and agree on every figure.
+import type { Authority, BoundingBox, FiberStatus, LatLon, LinkTier, SiteCategory } from "../model/types.ts";
+
+/** covered / total; ratio is 0 when there is nothing in scope, so charts never divide by zero. */
+export interface Share {
+  covered: number;
+  total: number;
+  ratio: number;
+}
+
+export interface SiteView {
+  id: string;
+  name: string;
+  category: SiteCategory;
+  authority: Authority;
+  status: FiberStatus;
+  covered: boolean;
+  kecamatan: string;
+  kecamatanName: string;
+  kelurahanName?: string;
+  tenantName?: string;
+  /** School level (SD/SMP/SMA/SMK/SLB), schools only. */
+  level?: string;
+  location: LatLon;
+  source: string;
+  asOf: string;
+  illustrative: boolean;
+}
+
+export interface LinkView {
+  id: string;
+  a: string;
+  b: string;
+  tier: LinkTier;
+  status: FiberStatus;
+  lengthKm: number;
+  /** Optical margin (dB) left after the loss budget; null when optics were not computed for the link. */
+  marginDb: number | null;
+  from: LatLon;
+  to: LatLon;
+}
+
+export interface TargetView {
+  id: string;
+  phase?: string;
+  /** Required share, 0..1. */
+  ratio: number;
+  by: string;
+  categories: SiteCategory[];
+  authorities: Authority[];
+  achieved: Share;
+  /** Sites still to connect to reach the ratio (0 when met). */
+  gap: number;
+  /** The same measure with province-run sites left out (SMA/SMK/SLB belong to Pemprov Sultra). */
+  cityOnly: Share;
+  met: boolean;
+}
+
+export interface GroupShare extends Share {
+  key: string;
+  label: string;
+}
+
+export interface KecamatanShare extends GroupShare {
+  centroid: LatLon;
+}
+
+export interface OpticsSummary {
+  linksWithMargin: number;
+  linksEvaluated: number;
+  minimumMarginDb: number;
+  worst: { linkId: string; marginDb: number } | null;
+}
+
+export interface DiversitySummary {
+  /** Sites or PoPs that lack two SRLG-disjoint paths to different cores. */
+  withoutDiversePath: number;
+  evaluated: number;
+  singlePointsOfFailure: string[];
+}
+
+export interface PlanStepView {
+  order: number;
+  siteId: string;
+  siteName: string;
+  kecamatanName: string;
+  costRp: number;
+  cumulativeCostRp: number;
+  /** Coverage of the headline target after this step, 0..1. */
+  cumulativeRatio: number;
+}
+
+export interface ReportView {
+  title: string;
+  city: { name: string; code: string; timezone: string; bbox: BoundingBox };
+  /** Latest provenance date in the inventory: the report describes the data as of then. */
+  asOf: string;
+  /** True when any record is an estimate rather than survey data. */
+  illustrative: boolean;
+  /** The target the headline figures and plan are measured against. */
+  headline: TargetView | null;
+  targets: TargetView[];
+  byCategory: GroupShare[];
+  byKecamatan: KecamatanShare[];
+  kecamatan: { id: string; name: string; centroid: LatLon }[];
+  sites: SiteView[];
+  links: LinkView[];
+  optics: OpticsSummary | null;
+  diversity: DiversitySummary | null;
+  plan: PlanStepView[];
+}
