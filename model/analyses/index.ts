@@ -4,3 +4,5 @@ export * from "./network.ts";
 export * from "./optical-loss.ts";
 export * from "./optics.ts";
 export * from "./scope.ts";
+export * from "./cut-points.ts";
+export * from "./diversity.ts";
