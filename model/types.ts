@@ -82,7 +82,18 @@ export interface City {
   provenance: Provenance;
 }
 
-export const TENANT_KINDS = ["setda", "dinas", "badan", "kantor", "inspektorat", "satpol", "rsud", "kecamatan", "kelurahan", "sekretariat"] as const;
+export const TENANT_KINDS = [
+  "setda",
+  "dinas",
+  "badan",
+  "kantor",
+  "inspektorat",
+  "satpol",
+  "rsud",
+  "kecamatan",
+  "kelurahan",
+  "sekretariat",
+] as const;
 export type TenantKind = (typeof TENANT_KINDS)[number];
 
 /** An OPD (perangkat daerah): owns sites and services. */
@@ -92,6 +103,8 @@ export interface Tenant {
   kind: TenantKind;
   /** Satu Data role. */
   dataRole?: "walidata" | "produsen-data";
+  /** Where the record comes from (the loader requires it; optional here for hand-built values). */
+  provenance?: Provenance;
 }
 
 export const CONNECTION_MEDIA = ["fiber", "wireless", "vsat", "copper", "none"] as const;
@@ -151,6 +164,8 @@ export interface Target {
   /** ISO date. */
   by: string;
   phase?: string;
+  /** Where the record comes from (the loader requires it; optional here for hand-built values). */
+  provenance?: Provenance;
 }
 
 export const COMPONENT_CLASSES = ["ups", "generator", "cooling", "pump", "fuel-tank"] as const;

@@ -1,0 +1,73 @@
+// Shared state of the cross-checks: the collected records, id indexes built once (Maps, so every
+// check is linear in the inventory), and a problem sink with a bounded "did you mean" budget.
+import type { Site } from "../../types.ts";
+import type { Collected, Origin } from "../collect.ts";
+import type { PathSegment, ProblemDraft } from "../problem.ts";
+import { suggest } from "../suggest.ts";
+
+/** Nearest-id search is linear in the candidates; past this many problems we stop suggesting. */
+const SUGGESTION_BUDGET = 500;
+
+export interface CheckContext {
+  readonly data: Collected;
+  /** Site id -> index of its first definition in data.sites.items. */
+  readonly siteIndex: Map<string, number>;
+  readonly tenantIds: Set<string>;
+  report(draft: ProblemDraft): void;
+  /** A draft for a reference to an unknown id, with a suggestion when one is close. */
+  unknownRef(
+    origin: { file: string; path: PathSegment[] },
+    what: string,
+    value: string,
+    candidates: () => Iterable<string>,
+    allowed?: readonly string[],
+  ): void;
+  sitePath(index: number, ...rest: PathSegment[]): { file: string; path: PathSegment[] };
+  linkPath(index: number, ...rest: PathSegment[]): { file: string; path: PathSegment[] };
+  site(id: string): Site | undefined;
+}
+
+export function createContext(data: Collected): CheckContext {
+  const siteIndex = new Map<string, number>();
+  const items = data.sites.items;
+  for (let i = 0; i < items.length; i++) {
+    const id = (items[i] as Site).id;
+    if (!siteIndex.has(id)) siteIndex.set(id, i);
+  }
+  const tenantIds = new Set(data.tenants.items.map((t) => t.id));
+  let suggestions = 0;
+  const candidateCache = new Map<() => Iterable<string>, string[]>();
+  const at = (origins: Origin[], key: string, index: number, rest: PathSegment[]) => {
+    const o = origins[index] as Origin;
+    return { file: o.file, path: [key, o.index, ...rest] };
+  };
+  return {
+    data,
+    siteIndex,
+    tenantIds,
+    report(draft) {
+      data.problems.push(draft);
+    },
+    unknownRef(origin, what, value, candidates, allowed) {
+      const draft: ProblemDraft = { ...origin, message: `no ${what} "${value}"` };
+      if (allowed) draft.allowed = [...allowed];
+      if (suggestions < SUGGESTION_BUDGET) {
+        suggestions++;
+        let list = candidateCache.get(candidates);
+        if (!list) {
+          list = [...candidates()];
+          candidateCache.set(candidates, list);
+        }
+        const s = suggest(value, list);
+        if (s !== undefined) draft.suggestion = s;
+      }
+      data.problems.push(draft);
+    },
+    sitePath: (index, ...rest) => at(data.sites.origins, "sites", index, rest),
+    linkPath: (index, ...rest) => at(data.links.origins, "links", index, rest),
+    site(id) {
+      const i = siteIndex.get(id);
+      return i === undefined ? undefined : items[i];
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Collected } from "../collect.ts";
+import { checkCity } from "./city.ts";
+import { createContext } from "./context.ts";
+import { checkDatacenter } from "./datacenter.ts";
+import { checkLinks } from "./links.ts";
+import { checkOperationalPaths } from "./operational-path.ts";
+import { checkSites } from "./sites.ts";
+import { checkTenants } from "./tenants.ts";
+import { checkUniqueIds } from "./unique.ts";
+
+/** Runs every cross-record check; problems are appended to data.problems. */
+export function runChecks(data: Collected): void {
+  const ctx = createContext(data);
+  checkUniqueIds(ctx);
+  checkCity(ctx);
+  checkTenants(ctx);
+  checkSites(ctx);
+  checkLinks(ctx);
+  checkOperationalPaths(ctx);
+  checkDatacenter(ctx);
+}

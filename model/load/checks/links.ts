@@ -1,0 +1,50 @@
+// Link ends and owners exist, a link joins two different sites, a link in links/<tier>.yaml has that
+// tier, and a link cannot be in service while one of its ends is gone.
+import { LINK_TIERS, type Link } from "../../types.ts";
+import { baseName } from "../files.ts";
+import type { CheckContext } from "./context.ts";
+
+export function checkLinks(ctx: CheckContext): void {
+  const { data } = ctx;
+  const siteIds = () => ctx.siteIndex.keys();
+  const tenantIds = () => ctx.tenantIds;
+  const sitesKnown = !data.unreadable.has("sites");
+  const tenantsKnown = !data.unreadable.has("tenants");
+  const links = data.links.items;
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i] as Link;
+    const origin = data.links.origins[i];
+    for (const end of ["a", "b"] as const) {
+      const id = l[end];
+      if (!sitesKnown || data.sites.brokenIds.has(id)) continue;
+      const site = ctx.site(id);
+      if (!site) ctx.unknownRef(ctx.linkPath(i, end), "site", id, siteIds);
+      else if (l.status === "operational" && site.connection.status === "decommissioned") {
+        ctx.report({
+          ...ctx.linkPath(i, "status"),
+          message: `is operational, but its end ${end} "${id}" is decommissioned`,
+        });
+      }
+    }
+    if (l.a === l.b)
+      ctx.report({
+        ...ctx.linkPath(i, "b"),
+        message: `is the same site as a ("${l.a}"); a link joins two sites`,
+      });
+    if (
+      l.owner !== undefined &&
+      tenantsKnown &&
+      !ctx.tenantIds.has(l.owner) &&
+      !data.tenants.brokenIds.has(l.owner)
+    ) {
+      ctx.unknownRef(ctx.linkPath(i, "owner"), "tenant", l.owner, tenantIds);
+    }
+    const fileTier = origin ? baseName(origin.file) : "";
+    if ((LINK_TIERS as readonly string[]).includes(fileTier) && l.tier !== fileTier) {
+      ctx.report({
+        ...ctx.linkPath(i, "tier"),
+        message: `is "${l.tier}" but this file holds ${fileTier} links; move the link to links/${l.tier}.yaml`,
+      });
+    }
+  }
+}

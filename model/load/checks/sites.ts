@@ -1,0 +1,136 @@
+// Per-site references and rules that no single-record schema can express: the kecamatan and
+// kelurahan exist and belong together, the tenant and PoP exist, the point lies in the city,
+// and only schools carry a level (with the authority that runs that level).
+import { type Kecamatan, SCHOOL_LEVELS, type SchoolLevel, type Site } from "../../types.ts";
+import { baseName } from "../files.ts";
+import type { CheckContext } from "./context.ts";
+
+// SD and SMP are run by the city, SMA/SMK/SLB by the province (UU 23/2014); either may be private.
+const WRONG_AUTHORITY: Record<SchoolLevel, string | undefined> = {
+  SD: "province",
+  SMP: "province",
+  SMA: "city",
+  SMK: "city",
+  SLB: "city",
+};
+
+export function checkSites(ctx: CheckContext): void {
+  const { data } = ctx;
+  const city = data.city?.value;
+  const kecById = new Map<string, Kecamatan>();
+  const kecOfKel = new Map<string, string>();
+  const kelOfKec = new Map<string, Set<string>>();
+  for (const k of city?.kecamatan ?? []) {
+    kecById.set(k.id, k);
+    kelOfKec.set(k.id, new Set(k.kelurahan.map((l) => l.id)));
+    for (const l of k.kelurahan) kecOfKel.set(l.id, k.id);
+  }
+  const kecIds = () => kecById.keys();
+  const tenantIds = () => ctx.tenantIds;
+  const popIds = () => data.sites.items.filter((s) => s.category === "pop").map((s) => s.id);
+  const tenantsKnown = !data.unreadable.has("tenants");
+  const sites = data.sites.items;
+
+  for (let i = 0; i < sites.length; i++) {
+    const s = sites[i] as Site;
+    const origin = data.sites.origins[i];
+    if (city) {
+      const kec = kecById.get(s.kecamatan);
+      if (!kec) {
+        ctx.unknownRef(ctx.sitePath(i, "kecamatan"), "kecamatan", s.kecamatan, kecIds, [...kecById.keys()]);
+      } else if (s.kelurahan !== undefined && !kelOfKec.get(kec.id)?.has(s.kelurahan)) {
+        const actual = kecOfKel.get(s.kelurahan);
+        if (actual !== undefined) {
+          ctx.report({
+            ...ctx.sitePath(i, "kelurahan"),
+            message: `kelurahan "${s.kelurahan}" belongs to kecamatan "${actual}", not "${s.kecamatan}"`,
+          });
+        } else {
+          const names = kec.kelurahan.map((l) => l.id);
+          ctx.unknownRef(
+            ctx.sitePath(i, "kelurahan"),
+            `kelurahan in ${s.kecamatan}`,
+            s.kelurahan,
+            () => names,
+            names,
+          );
+        }
+      }
+      // A file named after a kecamatan holds only that kecamatan's sites; other names group freely.
+      const fileKec = origin ? baseName(origin.file) : "";
+      if (kec && kecById.has(fileKec) && fileKec !== s.kecamatan) {
+        ctx.report({
+          ...ctx.sitePath(i, "kecamatan"),
+          message: `is "${s.kecamatan}" but this file holds the sites of kecamatan "${fileKec}"; move the site to sites/${s.kecamatan}.yaml`,
+        });
+      }
+      checkInBox(ctx, i, s, city.bbox);
+    }
+    if (
+      s.tenant !== undefined &&
+      tenantsKnown &&
+      !ctx.tenantIds.has(s.tenant) &&
+      !data.tenants.brokenIds.has(s.tenant)
+    ) {
+      ctx.unknownRef(ctx.sitePath(i, "tenant"), "tenant", s.tenant, tenantIds);
+    }
+    const pop = s.connection.pop;
+    if (pop !== undefined && !data.sites.brokenIds.has(pop)) {
+      const target = ctx.site(pop);
+      if (!target) ctx.unknownRef(ctx.sitePath(i, "connection", "pop"), "PoP site", pop, popIds);
+      else if (target.category !== "pop") {
+        ctx.report({
+          ...ctx.sitePath(i, "connection", "pop"),
+          message: `"${pop}" is a ${target.category} site, not a pop`,
+        });
+      }
+    }
+    checkLevel(ctx, i, s);
+  }
+}
+
+function checkInBox(
+  ctx: CheckContext,
+  i: number,
+  s: Site,
+  b: { minLat: number; maxLat: number; minLon: number; maxLon: number },
+) {
+  const inBox = (lat: number, lon: number) =>
+    lat >= b.minLat && lat <= b.maxLat && lon >= b.minLon && lon <= b.maxLon;
+  const { lat, lon } = s.location;
+  if (inBox(lat, lon)) return;
+  let hint = "";
+  if (inBox(lon, lat)) hint = "; lat and lon look swapped";
+  else if (inBox(-lat, lon)) hint = "; latitudes south of the equator are negative";
+  ctx.report({
+    ...ctx.sitePath(i, "location"),
+    message: `(${lat}, ${lon}) is outside the city's bounding box lat ${b.minLat}..${b.maxLat}, lon ${b.minLon}..${b.maxLon}${hint}`,
+  });
+}
+
+function checkLevel(ctx: CheckContext, i: number, s: Site): void {
+  if (s.category === "school") {
+    if (s.level === undefined) {
+      ctx.report({
+        ...ctx.sitePath(i, "level"),
+        message: "is required for a school",
+        allowed: [...SCHOOL_LEVELS],
+      });
+      return;
+    }
+    const wrong = WRONG_AUTHORITY[s.level];
+    if (s.authority === wrong) {
+      const right = wrong === "city" ? "province" : "city";
+      ctx.report({
+        ...ctx.sitePath(i, "authority"),
+        message: `an ${s.level} is run by the ${right} (or privately), not the ${wrong}`,
+        allowed: [right, "private", "central"],
+      });
+    }
+  } else if (s.level !== undefined) {
+    ctx.report({
+      ...ctx.sitePath(i, "level"),
+      message: `only schools have a level; this site's category is "${s.category}"`,
+    });
+  }
+}

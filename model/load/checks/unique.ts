@@ -1,0 +1,35 @@
+// Ids are how everything refers to everything: a duplicate makes every reference ambiguous.
+import type { Origin, RecordList } from "../collect.ts";
+import type { CheckContext } from "./context.ts";
+
+function checkList<T extends { id: string }>(
+  ctx: CheckContext,
+  list: RecordList<T>,
+  key: string,
+  what: string,
+): void {
+  const first = new Map<string, Origin>();
+  for (let i = 0; i < list.items.length; i++) {
+    const id = (list.items[i] as T).id;
+    const here = list.origins[i] as Origin;
+    const seen = first.get(id);
+    if (seen === undefined) {
+      first.set(id, here);
+      continue;
+    }
+    ctx.report({
+      file: here.file,
+      path: [key, here.index, "id"],
+      message: `duplicate ${what} id "${id}"; ids must be unique`,
+      related: { file: seen.file, path: [key, seen.index, "id"] },
+    });
+  }
+}
+
+export function checkUniqueIds(ctx: CheckContext): void {
+  const d = ctx.data;
+  checkList(ctx, d.sites, "sites", "site");
+  checkList(ctx, d.links, "links", "link");
+  checkList(ctx, d.tenants, "tenants", "tenant");
+  checkList(ctx, d.targets, "targets", "target");
+}

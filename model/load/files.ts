@@ -1,0 +1,30 @@
+// Which inventory file plays which role, decided by its path so that tests and the benchmark can
+// pass files from memory under any prefix ("inventory/sites/wolio.yaml" or "sites/wolio.yaml").
+
+export type FileRole = "city" | "tenants" | "targets" | "sites" | "links" | "datacenter";
+
+export const REQUIRED_FILES: Readonly<Record<Exclude<FileRole, "sites" | "links">, string>> = {
+  city: "city.yaml",
+  tenants: "tenants.yaml",
+  targets: "targets.yaml",
+  datacenter: "datacenter.yaml",
+};
+
+export function roleOf(path: string): FileRole | undefined {
+  const p = path.replaceAll("\\", "/");
+  if (!/\.ya?ml$/.test(p)) return undefined;
+  const parts = p.split("/");
+  const name = parts[parts.length - 1] ?? "";
+  const parent = parts[parts.length - 2];
+  if (parent === "sites") return "sites";
+  if (parent === "links" || /^links\.ya?ml$/.test(name)) return "links";
+  const base = name.replace(/\.ya?ml$/, "");
+  if (base === "city" || base === "tenants" || base === "targets" || base === "datacenter") return base;
+  return undefined;
+}
+
+/** The file's name without directory and extension: sites/wolio.yaml -> wolio. */
+export function baseName(path: string): string {
+  const parts = path.replaceAll("\\", "/").split("/");
+  return (parts[parts.length - 1] ?? "").replace(/\.ya?ml$/, "");
+}

@@ -1,0 +1,81 @@
+// The whole loader without the disk: files in, an inventory or every problem out. Tests and the
+// benchmark call this directly with in-memory texts.
+import { posix } from "node:path";
+import { runChecks } from "./checks/index.ts";
+import { collectFile, emptyCollected } from "./collect.ts";
+import { type FileRole, REQUIRED_FILES, roleOf } from "./files.ts";
+import { locateProblems } from "./locate.ts";
+import type { Problem } from "./problem.ts";
+import type { LoadResult } from "./result.ts";
+import { readYaml } from "./yaml-source.ts";
+
+export interface ParseOptions {
+  /** Prefix shown before each file name in problems, e.g. "inventory". */
+  root?: string;
+}
+
+export function parseInventory(
+  files: Readonly<Record<string, string>>,
+  options: ParseOptions = {},
+): LoadResult {
+  const show = (name: string) => (options.root ? posix.join(options.root, name) : name);
+  const data = emptyCollected();
+  const syntax: Problem[] = [];
+  const texts = new Map<string, string>();
+  const seen = new Set<FileRole>();
+
+  for (const name of Object.keys(files).sort()) {
+    const role = roleOf(name);
+    // Other files (services.yaml, READMEs) belong to other loaders.
+    if (role === undefined) continue;
+    seen.add(role);
+    const file = show(name);
+    const text = files[name] ?? "";
+    texts.set(file, text);
+    const read = readYaml(file, text);
+    if (!read.ok) {
+      syntax.push(...read.problems);
+      data.unreadable.add(role);
+      continue;
+    }
+    collectFile(role, file, read.value, data);
+  }
+
+  for (const [role, name] of Object.entries(REQUIRED_FILES)) {
+    if (!seen.has(role as FileRole)) {
+      syntax.push({ file: show(name), line: 0, column: 0, path: "", message: "file is missing" });
+      data.unreadable.add(role as FileRole);
+    }
+  }
+  if (!seen.has("sites")) {
+    syntax.push({
+      file: show("sites/"),
+      line: 0,
+      column: 0,
+      path: "",
+      message: "no site files (sites/<kecamatan>.yaml)",
+    });
+    data.unreadable.add("sites");
+  }
+
+  runChecks(data);
+
+  if (syntax.length === 0 && data.problems.length === 0 && data.city && data.datacenter) {
+    return {
+      ok: true,
+      inventory: {
+        city: data.city.value,
+        tenants: data.tenants.items,
+        targets: data.targets.items,
+        sites: data.sites.items,
+        links: data.links.items,
+        datacenter: data.datacenter.value,
+      },
+    };
+  }
+  const problems = [...syntax, ...locateProblems(data.problems, texts)];
+  problems.sort((x, y) =>
+    x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column,
+  );
+  return { ok: false, problems };
+}

@@ -1,0 +1,116 @@
+// Turns zod issues into problems a person can act on: the value that was found, the values that are
+// allowed, and the nearest one when it looks like a typo.
+import type { z } from "zod";
+import { describeValue, valueAt } from "./describe.ts";
+import type { PathSegment, ProblemDraft } from "./problem.ts";
+import { suggest } from "./suggest.ts";
+
+/** Lists longer than this are described, not enumerated. */
+const MAX_LISTED = 24;
+
+interface Def {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+}
+
+function defOf(schema: unknown): Def | undefined {
+  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+}
+
+/** The field names an object schema accepts at `path` (used for unknown-field suggestions). */
+export function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let cur: unknown = schema;
+  const unwrap = () => {
+    let def = defOf(cur);
+    while (def && (def.type === "optional" || def.type === "nullable" || def.type === "default")) {
+      cur = def.innerType;
+      def = defOf(cur);
+    }
+    return def;
+  };
+  for (const seg of path) {
+    const def = unwrap();
+    if (def?.type === "object" && typeof seg === "string") cur = def.shape?.[seg];
+    else if (def?.type === "array") cur = def.element;
+    else return [];
+  }
+  const def = unwrap();
+  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function issuesToDrafts(
+  file: string,
+  data: unknown,
+  schema: z.ZodType,
+  issues: readonly z.core.$ZodIssue[],
+): ProblemDraft[] {
+  const drafts: ProblemDraft[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
+    const value = valueAt(data, path);
+    switch (issue.code) {
+      case "invalid_value": {
+        const allowed = issue.values.map(String);
+        const draft: ProblemDraft = { file, path, message: `${describeValue(value)} is not allowed` };
+        if (allowed.length <= MAX_LISTED) draft.allowed = allowed;
+        const s = suggest(value, allowed);
+        if (s !== undefined) draft.suggestion = s;
+        drafts.push(draft);
+        break;
+      }
+      case "invalid_type": {
+        const message =
+          value === undefined
+            ? `is required (${issue.expected})`
+            : `expected ${issue.expected}, found ${describeValue(value)}`;
+        drafts.push({ file, path, message });
+        break;
+      }
+      case "unrecognized_keys": {
+        const known = fieldsAt(schema, path);
+        for (const key of issue.keys) {
+          const draft: ProblemDraft = { file, path: [...path, key], message: `unknown field "${key}"` };
+          if (known.length > 0 && known.length <= MAX_LISTED) draft.allowed = known;
+          const s = suggest(key, known);
+          if (s !== undefined) draft.suggestion = s;
+          drafts.push(draft);
+        }
+        break;
+      }
+      case "too_small": {
+        const bound = `${issue.inclusive === false ? ">" : ">="} ${issue.minimum}`;
+        const message =
+          issue.origin === "array"
+            ? `must have at least ${plural(Number(issue.minimum), "item")}`
+            : issue.origin === "string"
+              ? "must not be empty"
+              : `must be ${bound}, found ${describeValue(value)}`;
+        drafts.push({ file, path, message });
+        break;
+      }
+      case "too_big": {
+        const bound = `${issue.inclusive === false ? "<" : "<="} ${issue.maximum}`;
+        const message =
+          issue.origin === "string"
+            ? `must be at most ${plural(Number(issue.maximum), "character")}`
+            : `must be ${bound}, found ${describeValue(value)}`;
+        drafts.push({ file, path, message });
+        break;
+      }
+      case "invalid_format": {
+        const what = issue.format === "date" ? "must be a date YYYY-MM-DD" : issue.message;
+        drafts.push({ file, path, message: `${describeValue(value)}: ${what}` });
+        break;
+      }
+      default:
+        drafts.push({ file, path, message: issue.message });
+    }
+  }
+  return drafts;
+}

@@ -1,0 +1,26 @@
+// Building blocks shared by every inventory schema. Ids are DNS-1123 labels because they become
+// Kubernetes names (FiberSite CRs, kwok nodes) and must never need escaping.
+import { z } from "zod";
+import { FIBER_STATUSES } from "../types.ts";
+
+export const ID_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export const id = z
+  .string()
+  .max(63)
+  .regex(ID_PATTERN, "must be a lowercase id: a-z, 0-9 and '-', starting and ending with a letter or digit");
+
+export const isoDate = z.iso.date();
+
+export const latLon = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
+export const provenance = z.strictObject({
+  source: z.string().min(1),
+  illustrative: z.boolean(),
+  asOf: isoDate,
+});
+
+export const fiberStatus = z.enum(FIBER_STATUSES);
