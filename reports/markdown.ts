@@ -1,5 +1,6 @@
 // Markdown for PR comments and docs: the same figures as the terminal table, as GitHub tables.
-import { db, percent, rupiahJuta } from "./format.ts";
+import { percent, rupiahJuta } from "./format.ts";
+import { diversityLine, opticsLine, spofLines } from "./health-lines.ts";
 import { targetLine } from "./target-line.ts";
 import type { ReportView, Share } from "./view.ts";
 
@@ -58,19 +59,10 @@ export function renderMarkdown(view: ReportView): string {
 
   if (view.optics || view.diversity) {
     out.push("## Network health", "");
-    if (view.optics) {
-      const o = view.optics;
-      const worst = o.worst ? `; worst: \`${o.worst.linkId}\` at ${db(o.worst.marginDb)}` : "";
-      out.push(
-        `- Optical margin: ${o.linksWithMargin}/${o.linksEvaluated} operational links keep at least ${db(o.minimumMarginDb)}${worst}.`,
-      );
-    }
+    if (view.optics) out.push(`- ${cell(opticsLine(view.optics))}`);
     if (view.diversity) {
-      const d = view.diversity;
-      out.push(
-        `- Path diversity: ${d.withoutDiversePath}/${d.evaluated} PoPs and cores lack two SRLG-disjoint paths; ` +
-          `${d.singlePointsOfFailure.length} single points of failure.`,
-      );
+      out.push(`- ${cell(diversityLine(view.diversity))}`);
+      for (const line of spofLines(view.diversity)) out.push(`  - ${cell(line)}`);
     }
     out.push("");
   }

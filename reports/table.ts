@@ -1,6 +1,7 @@
 // The default output: plain-text tables for a terminal, no colour codes so it pipes and diffs cleanly.
 import Table from "cli-table3";
-import { db, percent, rupiahJuta } from "./format.ts";
+import { percent, rupiahJuta } from "./format.ts";
+import { diversityLine, opticsLine, spofLines } from "./health-lines.ts";
 import { targetLine } from "./target-line.ts";
 import type { ReportView, Share } from "./view.ts";
 
@@ -57,20 +58,9 @@ export function renderTerminal(view: ReportView): string {
     "",
   );
 
-  if (view.optics) {
-    const o = view.optics;
-    const worst = o.worst ? `; worst ${o.worst.linkId} at ${db(o.worst.marginDb)}` : "";
-    out.push(
-      `Optical margin: ${o.linksWithMargin}/${o.linksEvaluated} operational links keep >= ${db(o.minimumMarginDb)}${worst}`,
-    );
-  }
-  if (view.diversity) {
-    const d = view.diversity;
-    out.push(
-      `Path diversity: ${d.withoutDiversePath}/${d.evaluated} PoPs and cores lack two SRLG-disjoint paths; ` +
-        `${d.singlePointsOfFailure.length} single points of failure`,
-    );
-  }
+  if (view.optics) out.push(opticsLine(view.optics));
+  if (view.diversity)
+    out.push(diversityLine(view.diversity), ...spofLines(view.diversity).map((l) => `  ${l}`));
   if (view.optics || view.diversity) out.push("");
 
   if (view.plan.length > 0) {

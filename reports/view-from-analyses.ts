@@ -6,6 +6,7 @@ import type {
   TargetCoverage,
   TargetScopeCoverage,
 } from "../model/analyses/coverage.ts";
+import type { DiversityResult } from "../model/analyses/diversity.ts";
 import type { OpticsResult } from "../model/analyses/optics.ts";
 import { inTargetScope } from "../model/analyses/scope.ts";
 import type { Inventory, Site, Target } from "../model/types.ts";
@@ -26,8 +27,35 @@ import type {
 export interface ReportInputs {
   coverage: CoverageResult;
   optics?: OpticsResult;
-  diversity?: DiversitySummary;
+  diversity?: DiversityResult;
   plan?: PlanStepView[];
+}
+
+const WORST_SPOF = 5;
+
+function diversitySummary(d: DiversityResult, names: Map<string, string>): DiversitySummary {
+  const spofs: DiversitySummary["worst"] = [
+    ...d.bridges.map((b) => ({
+      kind: "link" as const,
+      id: b.linkId,
+      name: `${names.get(b.a) ?? b.a} – ${names.get(b.b) ?? b.b}`,
+      sitesCutOff: b.sitesCutOff,
+    })),
+    ...d.cutVertices.map((c) => ({
+      kind: "site" as const,
+      id: c.siteId,
+      name: c.name,
+      sitesCutOff: c.sitesCutOff,
+    })),
+  ];
+  spofs.sort((x, y) => y.sitesCutOff - x.sitesCutOff || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return {
+    pops: d.pops,
+    sites: d.sites,
+    bridges: d.bridges.length,
+    cutVertices: d.cutVertices.length,
+    worst: spofs.slice(0, WORST_SPOF),
+  };
 }
 
 const share = (c: CoverageCount): Share => ({ covered: c.covered, total: c.inScope, ratio: c.ratio ?? 0 });
@@ -195,7 +223,9 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
     sites,
     links,
     optics: optics ? opticsSummary(optics) : null,
-    diversity: inputs.diversity ?? null,
+    diversity: inputs.diversity
+      ? diversitySummary(inputs.diversity, new Map(inventory.sites.map((s) => [s.id, s.name])))
+      : null,
     plan: inputs.plan ?? [],
   };
 }

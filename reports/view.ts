@@ -74,10 +74,13 @@ export interface OpticsSummary {
 }
 
 export interface DiversitySummary {
-  /** Sites or PoPs that lack two SRLG-disjoint paths to different cores. */
-  withoutDiversePath: number;
-  evaluated: number;
-  singlePointsOfFailure: string[];
+  /** PoPs with two SRLG-disjoint paths to two different cores. */
+  pops: { total: number; diverse: number };
+  sites: { total: number; diverse: number };
+  bridges: number;
+  cutVertices: number;
+  /** Single points of failure that cut off the most served sites, worst first. */
+  worst: { kind: "link" | "site"; id: string; name: string; sitesCutOff: number }[];
 }
 
 export interface PlanStepView {

@@ -55,8 +55,9 @@ function cards(view: ReportView): string {
   if (view.diversity) {
     const d = view.diversity;
     out.push(
-      card(`${d.withoutDiversePath}/${d.evaluated}`, "PoPs and cores without two SRLG-disjoint paths"),
+      card(`${d.pops.diverse}/${d.pops.total}`, "PoPs with two SRLG-disjoint paths to different cores"),
     );
+    out.push(card(String(d.bridges + d.cutVertices), "single points of failure (links and nodes)"));
   }
   return `<div class="cards">${out.join("")}</div>`;
 }

@@ -1,0 +1,64 @@
+// Entry point: load the inventory, stop on problems, otherwise analyse and render. Thin by design;
+// the work lives in model/ and reports/. See `scripts/coverage --help`.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatProblems, loadInventory } from "../model/load/index.ts";
+import { reportView } from "../reports/build.ts";
+import { renderNetboxSitesCsv } from "../reports/netbox-csv.ts";
+import { renderOfds, toOfdsPackage } from "../reports/ofds/package.ts";
+import { validateOfdsPackage } from "../reports/ofds/validate.ts";
+import { renderReport } from "../reports/render.ts";
+import { type CoverageArgs, parseCoverageArgs, USAGE } from "./coverage-args.ts";
+
+// `scripts/coverage --format geojson | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+let args: CoverageArgs;
+try {
+  args = parseCoverageArgs(process.argv.slice(2));
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+}
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const loaded = await loadInventory(args.inventory ?? resolve(repoRoot, "inventory"));
+if (!loaded.ok) {
+  fail(
+    `${formatProblems(loaded.problems)}\n${loaded.problems.length} problem(s) in the inventory; nothing written.`,
+  );
+}
+const { inventory } = loaded;
+
+let text: string;
+if (args.output.kind === "export" && args.output.format === "ofds") {
+  // Validate before writing: an invalid package must never reach a publisher.
+  const validation = validateOfdsPackage(toOfdsPackage(inventory));
+  if (!validation.valid)
+    fail(`OFDS export does not validate against the 0.3 schema:\n${validation.errors.join("\n")}`);
+  text = renderOfds(inventory);
+} else {
+  const view = reportView(inventory);
+  text = args.output.kind === "export" ? renderNetboxSitesCsv(view) : renderReport(view, args.output.format);
+}
+
+if (args.out) {
+  await mkdir(dirname(resolve(args.out)), { recursive: true });
+  await writeFile(args.out, text);
+  process.stderr.write(`wrote ${args.out}\n`);
+} else {
+  process.stdout.write(text);
+}
