@@ -1,0 +1,135 @@
+// scripts/setup: brings the machine to what the toolkit needs, idempotently, with progress.
+//   scripts/setup                 everything
+//   scripts/setup --only kwok,etcd just these engines
+//   scripts/setup --check         report only; exit 1 when something is missing
+//   scripts/setup --no-apt        skip Debian packages
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { ENGINES, ensureEngine, GoRunner, MissingEngine } from "./lib/engines.ts";
+import { formatDuration, log, Steps } from "./lib/progress.ts";
+import { bin, CACHE_DIR, engineEnv, PULUMI_HOME, ROOT, versions } from "./lib/toolchain.ts";
+
+const run = promisify(execFile);
+
+const { values: flags } = parseArgs({
+  options: {
+    only: { type: "string" },
+    check: { type: "boolean", default: false },
+    "no-apt": { type: "boolean", default: false },
+  },
+});
+
+const DEBIAN_PACKAGES = ["prometheus", "prometheus-alertmanager", "chromium", "jq"];
+
+async function missingDebianPackages(): Promise<string[]> {
+  const missing: string[] = [];
+  for (const pkg of DEBIAN_PACKAGES) {
+    const status = await run("dpkg-query", ["-W", "-f=${Status}", pkg]).then(
+      (r) => r.stdout,
+      () => "",
+    );
+    if (!status.includes("install ok installed")) missing.push(pkg);
+  }
+  return missing;
+}
+
+function streamed(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+async function ensureDebianPackages(): Promise<string> {
+  const missing = await missingDebianPackages();
+  if (missing.length === 0) return `present (${DEBIAN_PACKAGES.join(", ")})`;
+  if (flags.check) throw new MissingEngine("debian packages", `not installed: ${missing.join(", ")}`);
+  const asRoot = process.getuid?.() === 0;
+  const sudo = asRoot ? [] : ["sudo", "-n"];
+  if (!asRoot && !existsSync("/usr/bin/sudo")) {
+    throw new MissingEngine(
+      "debian packages",
+      `not installed: ${missing.join(", ")}, and this user cannot install them. Run: sudo apt-get install -y ${missing.join(" ")}`,
+    );
+  }
+  const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
+  const apt = (args: string[]) => streamed(cmd as string, [...pre, ...(sudo.length ? ["apt-get"] : []), ...args]);
+  log("setup", `apt-get install ${missing.join(" ")}`);
+  await apt(["update", "-q"]);
+  await apt(["install", "-y", "-q", "--no-install-recommends", ...missing]);
+  const still = await missingDebianPackages();
+  if (still.length) throw new MissingEngine("debian packages", `apt-get did not install: ${still.join(", ")}`);
+  return `installed ${missing.join(", ")}`;
+}
+
+/** The engine only loads a provider plugin whose version equals what @pulumi/kubernetes asks for. */
+async function checkProviderVersionMatchesSdk(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(ROOT, "node_modules/@pulumi/kubernetes/package.json"), "utf8")) as {
+    pulumi?: { version?: string };
+    version: string;
+  };
+  const wanted = pkg.pulumi?.version ?? pkg.version;
+  if (wanted !== versions.kubernetesProvider.version) {
+    throw new MissingEngine(
+      "pulumi-resource-kubernetes",
+      `@pulumi/kubernetes asks for plugin ${wanted} but toolchain/versions.json pins ${versions.kubernetesProvider.version}; ` +
+        "change them together (and the provider's moduleVersion).",
+    );
+  }
+  return `@pulumi/kubernetes wants kubernetes ${wanted}: pinned`;
+}
+
+async function ensureProviderPlugin(): Promise<string> {
+  const v = versions.kubernetesProvider.version;
+  const installed = join(PULUMI_HOME, "plugins", `resource-kubernetes-v${v}`, "pulumi-resource-kubernetes");
+  const [a, b] = await Promise.all([stat(installed).catch(() => undefined), stat(bin.kubernetesProvider)]);
+  if (a && a.size === b.size) return `kubernetes v${v} in ${PULUMI_HOME}`;
+  if (flags.check) throw new MissingEngine("kubernetes plugin", `not installed in ${PULUMI_HOME}`);
+  await run(bin.pulumi, ["plugin", "install", "resource", "kubernetes", v, "--file", bin.kubernetesProvider, "--reinstall"], {
+    env: engineEnv(),
+  });
+  return `installed kubernetes v${v} into ${PULUMI_HOME}`;
+}
+
+async function diskUsage(): Promise<string> {
+  const { stdout } = await run("du", ["-sh", CACHE_DIR]).catch(() => ({ stdout: "? " }));
+  return stdout.split(/\s/)[0] ?? "?";
+}
+
+async function main(): Promise<void> {
+  const only = flags.only?.split(",").map((s) => s.trim());
+  const unknown = only?.filter((o) => !ENGINES.some((e) => e.name === o));
+  if (unknown?.length) {
+    throw new MissingEngine("--only", `unknown engine ${unknown.join(", ")}; known: ${ENGINES.map((e) => e.name).join(", ")}`);
+  }
+  const engines = only ? ENGINES.filter((e) => only.includes(e.name)) : ENGINES;
+  const withPlugin = !only || only.includes("pulumi-resource-kubernetes");
+  const total = 1 + (only || flags["no-apt"] ? 0 : 1) + engines.length + (withPlugin ? 2 : 0);
+  const steps = new Steps("setup", total);
+  log("setup", `cache: ${CACHE_DIR}`);
+
+  await steps.run("node runtime", async () => `${process.version} (${process.execPath}), npm packages installed`, (s) => s);
+  if (!only && !flags["no-apt"]) await steps.run("debian packages", ensureDebianPackages, (s) => s);
+  if (withPlugin) await steps.run("provider version vs @pulumi/kubernetes", checkProviderVersionMatchesSdk, (s) => s);
+  const go = new GoRunner();
+  for (const engine of engines) {
+    await steps.run(`engine ${engine.name}`, () => ensureEngine(engine, go, { checkOnly: flags.check }), (s) => s);
+  }
+  if (withPlugin) await steps.run("kubernetes plugin in Pulumi's plugin cache", ensureProviderPlugin, (s) => s);
+
+  log("setup", `ready in ${formatDuration(steps.elapsed())}; cache uses ${await diskUsage()}`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof MissingEngine) {
+    log("setup", `cannot provide ${err.engine}: ${err.why}`);
+    log("setup", "see README.md, Troubleshooting; build logs are in " + join(CACHE_DIR, "logs"));
+  } else {
+    log("setup", err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
+  process.exit(1);
+});
