@@ -68,7 +68,9 @@ export function renderMarkdown(view: ReportView): string {
   }
 
   out.push("## Rollout plan", "");
-  if (view.plan.length === 0) {
+  if (view.plan === null) {
+    out.push("Not computed.");
+  } else if (view.plan.length === 0) {
     out.push("Nothing left to connect.");
   } else {
     out.push(

@@ -63,14 +63,17 @@ export function renderTerminal(view: ReportView): string {
     out.push(diversityLine(view.diversity), ...spofLines(view.diversity).map((l) => `  ${l}`));
   if (view.optics || view.diversity) out.push("");
 
-  if (view.plan.length > 0) {
-    const last = view.plan[view.plan.length - 1];
+  const plan = view.plan;
+  if (plan === null) {
+    out.push("Rollout plan: not computed.");
+  } else if (plan.length > 0) {
+    const last = plan[plan.length - 1];
     out.push(
-      `Rollout plan (first ${Math.min(PLAN_ROWS, view.plan.length)} of ${view.plan.length} steps; ` +
+      `Rollout plan (first ${Math.min(PLAN_ROWS, plan.length)} of ${plan.length} steps; ` +
         `total ${rupiahJuta(last?.cumulativeCostRp ?? 0)} reaching ${percent(last?.cumulativeRatio ?? 0)})`,
       table(
         ["#", "Site", "Kecamatan", "Cost", "Cumulative cost", "Coverage after"],
-        view.plan
+        plan
           .slice(0, PLAN_ROWS)
           .map((s) => [
             s.order,

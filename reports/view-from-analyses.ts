@@ -226,6 +226,6 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
     diversity: inputs.diversity
       ? diversitySummary(inputs.diversity, new Map(inventory.sites.map((s) => [s.id, s.name])))
       : null,
-    plan: inputs.plan ?? [],
+    plan: inputs.plan ?? null,
   };
 }

@@ -111,5 +111,6 @@ export interface ReportView {
   links: LinkView[];
   optics: OpticsSummary | null;
   diversity: DiversitySummary | null;
-  plan: PlanStepView[];
+  /** Steps in plan order; null when no plan was computed (an empty plan means nothing is left to do). */
+  plan: PlanStepView[] | null;
 }

@@ -1,6 +1,6 @@
 // The report's four charts, specified from the view: what to plot and how to word it for a screen reader.
 import { percent, rupiahJuta } from "../format.ts";
-import type { ReportView, Share } from "../view.ts";
+import type { PlanStepView, ReportView, Share } from "../view.ts";
 import { renderBarChart } from "./bar-chart.ts";
 import { renderLineChart } from "./line-chart.ts";
 
@@ -32,14 +32,14 @@ export function kecamatanChart(view: ReportView): string {
   });
 }
 
-export function planCoverageChart(view: ReportView): string {
+export function planCoverageChart(view: ReportView, plan: readonly PlanStepView[]): string {
   const start = view.headline?.achieved.ratio ?? 0;
-  const points = [{ x: 0, y: start }, ...view.plan.map((s) => ({ x: s.order, y: s.cumulativeRatio }))];
+  const points = [{ x: 0, y: start }, ...plan.map((s) => ({ x: s.order, y: s.cumulativeRatio }))];
   const end = points[points.length - 1]?.y ?? start;
   return renderLineChart({
     id: "chart-plan-coverage",
     title: "Rollout plan: cumulative coverage",
-    description: `Coverage after each planned connection, from ${percent(start)} today to ${percent(end)} after ${view.plan.length} steps.`,
+    description: `Coverage after each planned connection, from ${percent(start)} today to ${percent(end)} after ${plan.length} steps.`,
     xLabel: "Sites connected in plan order",
     yLabel: "Coverage",
     points,
@@ -52,8 +52,8 @@ export function planCoverageChart(view: ReportView): string {
   });
 }
 
-export function planCostChart(view: ReportView): string {
-  const points = [{ x: 0, y: 0 }, ...view.plan.map((s) => ({ x: s.order, y: s.cumulativeCostRp }))];
+export function planCostChart(plan: readonly PlanStepView[]): string {
+  const points = [{ x: 0, y: 0 }, ...plan.map((s) => ({ x: s.order, y: s.cumulativeCostRp }))];
   const total = points[points.length - 1]?.y ?? 0;
   return renderLineChart({
     id: "chart-plan-cost",

@@ -105,10 +105,12 @@ export function renderHtml(view: ReportView): string {
     ? `<p class="banner" role="note"><strong>Illustrative data.</strong> Some locations, statuses or costs are estimates, not survey data; each record carries its source.</p>`
     : "";
   const plan =
-    view.plan.length === 0
-      ? `<p>Nothing left to connect: every in-scope site is covered.</p>`
-      : `<div class="charts"><figure>${planCoverageChart(view)}</figure><figure>${planCostChart(view)}</figure></div>` +
-        inDetails(`All ${view.plan.length} plan steps as a table`, planTable(view.plan));
+    view.plan === null
+      ? `<p>No rollout plan was computed for this report.</p>`
+      : view.plan.length === 0
+        ? `<p>Nothing left to connect: every in-scope site is covered.</p>`
+        : `<div class="charts"><figure>${planCoverageChart(view, view.plan)}</figure><figure>${planCostChart(view.plan)}</figure></div>` +
+          inDetails(`All ${view.plan.length} plan steps as a table`, planTable(view.plan));
 
   return `<!doctype html>
 <html lang="en">
