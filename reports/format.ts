@@ -7,7 +7,8 @@ export function percent(ratio: number, digits = 1): string {
 /** Rupiah in juta (millions), the unit Indonesian budget documents use for project costs. */
 export function rupiahJuta(rp: number): string {
   const juta = rp / 1_000_000;
-  return `Rp ${juta.toLocaleString("en-US", { maximumFractionDigits: juta >= 100 ? 0 : 1 })} juta`;
+  const digits = juta >= 100 ? 0 : 1;
+  return `Rp ${juta.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })} juta`;
 }
 
 export function km(value: number): string {

@@ -8,6 +8,7 @@ import type {
 } from "../model/analyses/coverage.ts";
 import type { DiversityResult } from "../model/analyses/diversity.ts";
 import type { OpticsResult } from "../model/analyses/optics.ts";
+import type { PlanResult } from "../model/analyses/planner.ts";
 import { inTargetScope } from "../model/analyses/scope.ts";
 import type { Inventory, Site, Target } from "../model/types.ts";
 import { CATEGORY_LABEL } from "./labels.ts";
@@ -28,7 +29,32 @@ export interface ReportInputs {
   coverage: CoverageResult;
   optics?: OpticsResult;
   diversity?: DiversityResult;
-  plan?: PlanStepView[];
+  plan?: PlanResult;
+}
+
+/**
+ * The plan as the headline target sees it: after each step, covered / in scope summed over the
+ * target's per-category goals (its categories are disjoint, so the sums are the target's own figure).
+ */
+function planSteps(
+  plan: PlanResult,
+  headlineId: string | undefined,
+  kecamatanName: (id: string) => string,
+): PlanStepView[] {
+  const goals = plan.goals.map((g, i) => ({ g, i })).filter(({ g }) => g.targetId === headlineId);
+  const inScope = goals.reduce((sum, { g }) => sum + g.inScope, 0);
+  return plan.steps.map((step) => {
+    const covered = goals.reduce((sum, { i }) => sum + (step.covered[i] ?? 0), 0);
+    return {
+      order: step.step,
+      siteId: step.siteId,
+      siteName: step.name,
+      kecamatanName: kecamatanName(step.kecamatan),
+      costRp: step.cost,
+      cumulativeCostRp: step.cumulativeCost,
+      cumulativeRatio: inScope === 0 ? 0 : covered / inScope,
+    };
+  });
 }
 
 const WORST_SPOF = 5;
@@ -226,6 +252,8 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
     diversity: inputs.diversity
       ? diversitySummary(inputs.diversity, new Map(inventory.sites.map((s) => [s.id, s.name])))
       : null,
-    plan: inputs.plan ?? null,
+    plan: inputs.plan
+      ? planSteps(inputs.plan, headlineTarget?.id, (id) => kecamatan.get(id)?.name ?? id)
+      : null,
   };
 }

@@ -1,10 +1,8 @@
 // A small typed inventory with awkward names (comma, quotes, markup) for the report tests. Built in code,
 // not loaded from YAML, so these tests exercise the renderers without depending on the loader.
-import { analyseCoverage } from "../../../model/analyses/coverage.ts";
-import { analyseOptics } from "../../../model/analyses/optics.ts";
 import type { Inventory, Link, Site } from "../../../model/types.ts";
+import { reportView } from "../../../reports/build.ts";
 import type { ReportView } from "../../../reports/view.ts";
-import { buildReportView } from "../../../reports/view-from-analyses.ts";
 
 export const TRICKY_NAME = `SD Negeri 1 "Kartini", Wolio <script>alert("x")</script> & Sons`;
 
@@ -140,8 +138,5 @@ export function fixtureInventory(): Inventory {
 }
 
 export function fixtureView(inventory: Inventory = fixtureInventory()): ReportView {
-  return buildReportView(inventory, {
-    coverage: analyseCoverage(inventory),
-    optics: analyseOptics(inventory),
-  });
+  return reportView(inventory);
 }
