@@ -8,9 +8,9 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { ENGINES, ensureEngine, GoRunner, MissingEngine } from "./lib/engines.ts";
-import { formatDuration, log, Steps } from "./lib/progress.ts";
-import { bin, CACHE_DIR, engineEnv, PULUMI_HOME, ROOT, versions } from "./lib/toolchain.ts";
+import { ENGINES, ensureEngine, GoRunner, MissingEngine } from "../toolchain/engines.ts";
+import { formatDuration, log, Steps } from "../toolchain/progress.ts";
+import { bin, CACHE_DIR, engineEnv, PULUMI_HOME, ROOT, versions } from "../toolchain/paths.ts";
 
 const run = promisify(execFile);
 

@@ -6,7 +6,7 @@ import { chmod, copyFile, mkdir, readFile, rename, rm, stat, symlink, writeFile 
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { heartbeat, log } from "./progress.ts";
-import { bin, CACHE_DIR, engineDirs, LANGUAGE_HOST_SRC, ROOT, sourceHash, versions } from "./toolchain.ts";
+import { bin, CACHE_DIR, engineDirs, LANGUAGE_HOST_SRC, ROOT, sourceHash, versions } from "./paths.ts";
 
 const run = promisify(execFile);
 

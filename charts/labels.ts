@@ -1,0 +1,20 @@
+// Labels every rendered object carries, so owners, tools and auditors can find them.
+export const GROUP = "smartcity.baubaukota.go.id";
+
+export function commonLabels(opts: { name: string; component: string; tenant: string; partOf?: string }): Record<string, string> {
+  return {
+    "app.kubernetes.io/name": opts.name,
+    "app.kubernetes.io/component": opts.component,
+    "app.kubernetes.io/part-of": opts.partOf ?? "baubau-smartcity",
+    "app.kubernetes.io/managed-by": "baubau-iac",
+    [`${GROUP}/tenant`]: opts.tenant,
+  };
+}
+
+/** A manifest as the Kubernetes API takes it; charts return these, callers apply them. */
+export interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [field: string]: unknown;
+}

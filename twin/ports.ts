@@ -1,0 +1,49 @@
+// Ports for the twin's API servers: a free one from the kernel, or the one the user pinned —
+// and then a clear error if something else holds it, never a silent clash.
+import { createServer } from "node:net";
+
+export class PortInUse extends Error {
+  constructor(
+    readonly port: number,
+    readonly purpose: string,
+    readonly envVar: string,
+  ) {
+    super(
+      `port ${port} on 127.0.0.1 (${purpose}) is already in use by another process. ` +
+        `Free it, set ${envVar} to another port, or unset ${envVar} to let the twin pick a free one.`,
+    );
+  }
+}
+
+function probe(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(undefined));
+    server.listen({ host: "127.0.0.1", port, exclusive: true }, () => {
+      const address = server.address();
+      const bound = typeof address === "object" && address ? address.port : undefined;
+      server.close(() => resolve(bound));
+    });
+  });
+}
+
+export function portEnvVar(cluster: string): string {
+  return `BAUBAU_TWIN_PORT_${cluster.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+/** The API server port for a cluster: pinned by env and checked free, or picked by the kernel. */
+export async function apiserverPort(cluster: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const envVar = portEnvVar(cluster);
+  const pinned = env[envVar];
+  if (pinned !== undefined && pinned !== "") {
+    const port = Number(pinned);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`${envVar}=${pinned} is not a TCP port (1-65535)`);
+    }
+    if ((await probe(port)) === undefined) throw new PortInUse(port, `API server of twin cluster ${cluster}`, envVar);
+    return port;
+  }
+  const port = await probe(0);
+  if (port === undefined) throw new Error("the kernel gave no free port on 127.0.0.1");
+  return port;
+}
