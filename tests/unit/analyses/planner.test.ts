@@ -149,8 +149,11 @@ describe("rollout planner", () => {
 function randomCity(seed: number, n: number) {
   let x = seed;
   const rand = () => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return x / 2 ** 31;
+    // mulberry32: a plain LCG in float arithmetic loses bits and lays points on a lattice
+    x = (x + 0x6d2b79f5) | 0;
+    let t = Math.imul(x ^ (x >>> 15), 1 | x);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const sites: Site[] = [
     core("core-a", { location: { lat: -5.47, lon: 122.6 } }),
