@@ -1,0 +1,78 @@
+// One benchmark size in a fresh process (so earlier sizes leave no garbage or JIT state behind):
+// generate, run the JSON baseline and the pipeline `runs` times, print one JSON line on stdout.
+import { parseArgs } from "node:util";
+import { jsonBaseline } from "./baseline.ts";
+import { runPipeline, STAGES, type Stage, type StageTime, type StageTimes } from "./stages.ts";
+import { generateInventoryFiles } from "./synthetic/yaml-files.ts";
+
+const { values } = parseArgs({
+  options: { sites: { type: "string" }, runs: { type: "string" }, seed: { type: "string" } },
+});
+const sites = Number(values.sites);
+const runs = Number(values.runs ?? 1);
+const seed = Number(values.seed ?? 7472);
+const log = (message: string) =>
+  process.stderr.write(`[bench ${sites.toLocaleString("en-US")} sites] ${message}\n`);
+
+let start = performance.now();
+const synthetic = generateInventoryFiles(sites, seed);
+const generateMs = performance.now() - start;
+log(
+  `generated ${(synthetic.bytes / 1e6).toFixed(0)} MB of YAML in ${Object.keys(synthetic.files).length} files (${(generateMs / 1000).toFixed(1)} s)`,
+);
+
+const records = {
+  sites: [...synthetic.network.sitesByKecamatan.values()].flat(),
+  links: [
+    ...synthetic.network.coreLinks,
+    ...synthetic.network.distributionLinks,
+    ...[...synthetic.network.accessLinks.values()].flat(),
+  ],
+};
+const jsonText = JSON.stringify(records);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
+
+const baselines: StageTime[] = [];
+const passes: StageTimes[] = [];
+let shape = { sites: 0, links: 0, steps: 0 };
+for (let run = 1; run <= runs; run++) {
+  // Baseline and pipeline alternate within each run, so both see the same machine state.
+  const { wallMs, cpuMs } = jsonBaseline(jsonText);
+  baselines.push({ wallMs, cpuMs });
+  start = performance.now();
+  const result = runPipeline(synthetic.files);
+  shape = { sites: result.sites, links: result.links, steps: result.steps };
+  passes.push(result.times);
+  log(`run ${run}/${runs}: pipeline ${((performance.now() - start) / 1000).toFixed(2)} s`);
+}
+
+const medianTime = (xs: StageTime[]): StageTime => ({
+  wallMs: median(xs.map((x) => x.wallMs)),
+  cpuMs: median(xs.map((x) => x.cpuMs)),
+});
+const stages = Object.fromEntries(STAGES.map((s) => [s, medianTime(passes.map((p) => p[s]))])) as Record<
+  Stage,
+  StageTime
+>;
+process.stdout.write(
+  `${JSON.stringify({
+    sites,
+    links: shape.links,
+    planSteps: shape.steps,
+    yamlBytes: synthetic.bytes,
+    jsonBytes: Buffer.byteLength(jsonText),
+    generateMs,
+    runs,
+    baselineJson: medianTime(baselines),
+    stages,
+    total: {
+      wallMs: STAGES.reduce((sum, s) => sum + stages[s].wallMs, 0),
+      cpuMs: STAGES.reduce((sum, s) => sum + stages[s].cpuMs, 0),
+    },
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
+);

@@ -1,0 +1,74 @@
+// One pass of the pipeline over in-memory inventory files, timed stage by stage. The stages are the
+// ones `scripts/coverage` runs, in the same order, on the same shared operational network.
+import { analyseCoverage } from "../model/analyses/coverage.ts";
+import { analyseDiversity } from "../model/analyses/diversity.ts";
+import { planIpam } from "../model/analyses/ipam.ts";
+import { buildOperationalNetwork } from "../model/analyses/network.ts";
+import { analyseOptics } from "../model/analyses/optics.ts";
+import { planRollout } from "../model/analyses/planner.ts";
+import { analyseTier2 } from "../model/analyses/tier2.ts";
+import { formatProblems, parseInventory } from "../model/load/index.ts";
+import { renderTerminal } from "../reports/table.ts";
+import { buildReportView } from "../reports/view-from-analyses.ts";
+
+export const STAGES = [
+  "parse+validate",
+  "network",
+  "coverage",
+  "optics",
+  "diversity",
+  "planner",
+  "ipam",
+  "tier2",
+  "report",
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Wall-clock and CPU milliseconds. CPU time (user + system, all threads) barely moves when other
+ * processes compete for the cores, so it is the figure to compare across noisy runs. */
+export interface StageTime {
+  wallMs: number;
+  cpuMs: number;
+}
+export type StageTimes = Record<Stage, StageTime>;
+
+function timed<T>(times: Partial<StageTimes>, stage: Stage, work: () => T): T {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = work();
+  const used = process.cpuUsage(cpu);
+  times[stage] = { wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+  return result;
+}
+
+export function runPipeline(files: Record<string, string>): {
+  times: StageTimes;
+  sites: number;
+  links: number;
+  steps: number;
+} {
+  const times: Partial<StageTimes> = {};
+  const loaded = timed(times, "parse+validate", () => parseInventory(files));
+  if (!loaded.ok) {
+    throw new Error(`synthetic inventory is invalid:\n${formatProblems(loaded.problems.slice(0, 20))}`);
+  }
+  const inventory = loaded.inventory;
+  const net = timed(times, "network", () => buildOperationalNetwork(inventory.sites, inventory.links));
+  const coverage = timed(times, "coverage", () => analyseCoverage(inventory, net));
+  const optics = timed(times, "optics", () => analyseOptics(inventory, net));
+  const diversity = timed(times, "diversity", () => analyseDiversity(inventory, net));
+  const plan = timed(times, "planner", () =>
+    planRollout(inventory, {}, new Set(coverage.sites.filter((s) => s.covered).map((s) => s.siteId))),
+  );
+  timed(times, "ipam", () => planIpam(inventory));
+  timed(times, "tier2", () => analyseTier2(inventory.datacenter));
+  timed(times, "report", () =>
+    renderTerminal(buildReportView(inventory, { coverage, optics, diversity, plan })),
+  );
+  return {
+    times: times as StageTimes,
+    sites: inventory.sites.length,
+    links: inventory.links.length,
+    steps: plan.steps.length,
+  };
+}
