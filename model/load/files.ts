@@ -23,8 +23,17 @@ export function roleOf(path: string): FileRole | undefined {
   return undefined;
 }
 
-/** The file's name without directory and extension: sites/wolio.yaml -> wolio. */
+const baseNames = new Map<string, string>();
+
+/** The file's name without directory and extension: sites/wolio.yaml -> wolio. Cached: it is asked
+ * once per record, and records of one file share the same path string. */
 export function baseName(path: string): string {
-  const parts = path.replaceAll("\\", "/").split("/");
-  return (parts[parts.length - 1] ?? "").replace(/\.ya?ml$/, "");
+  let name = baseNames.get(path);
+  if (name === undefined) {
+    const parts = path.replaceAll("\\", "/").split("/");
+    name = (parts[parts.length - 1] ?? "").replace(/\.ya?ml$/, "");
+    if (baseNames.size > 10_000) baseNames.clear();
+    baseNames.set(path, name);
+  }
+  return name;
 }

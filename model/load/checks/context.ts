@@ -12,6 +12,8 @@ export interface CheckContext {
   readonly data: Collected;
   /** Site id -> index of its first definition in data.sites.items. */
   readonly siteIndex: Map<string, number>;
+  /** [later index, first index] of each repeated site id, found while building siteIndex. */
+  readonly siteDuplicates: [number, number][];
   readonly tenantIds: Set<string>;
   report(draft: ProblemDraft): void;
   /** A draft for a reference to an unknown id, with a suggestion when one is close. */
@@ -29,10 +31,13 @@ export interface CheckContext {
 
 export function createContext(data: Collected): CheckContext {
   const siteIndex = new Map<string, number>();
+  const siteDuplicates: [number, number][] = [];
   const items = data.sites.items;
   for (let i = 0; i < items.length; i++) {
     const id = (items[i] as Site).id;
-    if (!siteIndex.has(id)) siteIndex.set(id, i);
+    const first = siteIndex.get(id);
+    if (first === undefined) siteIndex.set(id, i);
+    else siteDuplicates.push([i, first]);
   }
   const tenantIds = new Set(data.tenants.items.map((t) => t.id));
   let suggestions = 0;
@@ -44,6 +49,7 @@ export function createContext(data: Collected): CheckContext {
   return {
     data,
     siteIndex,
+    siteDuplicates,
     tenantIds,
     report(draft) {
       data.problems.push(draft);

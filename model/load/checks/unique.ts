@@ -28,7 +28,15 @@ function checkList<T extends { id: string }>(
 
 export function checkUniqueIds(ctx: CheckContext): void {
   const d = ctx.data;
-  checkList(ctx, d.sites, "sites", "site");
+  // Sites are the big list: their duplicates come from the index the context already built.
+  for (const [later, first] of ctx.siteDuplicates) {
+    const here = ctx.sitePath(later, "id");
+    ctx.report({
+      ...here,
+      message: `duplicate site id "${d.sites.items[later]?.id}"; ids must be unique`,
+      related: ctx.sitePath(first, "id"),
+    });
+  }
   checkList(ctx, d.links, "links", "link");
   checkList(ctx, d.tenants, "tenants", "tenant");
   checkList(ctx, d.targets, "targets", "target");
