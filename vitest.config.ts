@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
           environment: "node",
           fileParallelism: false,
           testTimeout: 15 * 60_000,

@@ -102,17 +102,23 @@ export interface UpResult {
 export async function up(clusters: TwinCluster[], log: Log): Promise<UpResult[]> {
   await writeKwokctlConfig();
   const known = new Set(await listClusters());
+  // Ports for every cluster to create are settled before anything starts: a taken port stops
+  // the whole `up` with nothing half-started.
+  const ports = new Map<string, number>();
+  for (const cluster of clusters) {
+    if (!known.has(cluster.name)) ports.set(cluster.name, await apiserverPort(cluster.name));
+  }
   const results: UpResult[] = [];
   for (const cluster of clusters) {
     let action: UpResult["action"];
-    if (known.has(cluster.name) && (await isHealthy(cluster.name))) {
+    const port = ports.get(cluster.name);
+    if (port === undefined && (await isHealthy(cluster.name))) {
       action = "already running";
-    } else if (known.has(cluster.name)) {
+    } else if (port === undefined) {
       log(`${cluster.name}: starting the stopped cluster`);
-      await kwokctl(["start", "cluster", "--name", cluster.name, "--wait", "2m"]);
+      await kwokctl(["start", "cluster", "--name", cluster.name, "--wait", "2m"], 5 * 60_000);
       action = "started";
     } else {
-      const port = await apiserverPort(cluster.name);
       log(`${cluster.name}: creating (kube-apiserver on 127.0.0.1:${port})`);
       await mkdir(join(TWIN_DIR, "kubeconfigs"), { recursive: true });
       await kwokctl(

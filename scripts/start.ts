@@ -1,0 +1,77 @@
+// scripts/start — the main job on the embedded default: the twin data center up, the `twin`
+// stack deployed to it by the real Pulumi engine with a file backend, then a summary.
+// (scripts/start runs scripts/setup first.)
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { formatProblems, loadInventory } from "../model/load/index.ts";
+import { bin, ROOT } from "../toolchain/paths.ts";
+import { formatDuration, log, Steps } from "../toolchain/progress.ts";
+import { ensureFileBackend, pulumiEnv } from "../toolchain/pulumi-state.ts";
+import { up } from "../twin/kwok.ts";
+import { planTwin } from "../twin/plan.ts";
+
+const STACK = process.env.BAUBAU_STACK ?? "twin";
+
+function pulumi(args: string[], env: Record<string, string>, capture = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin.pulumi, args, { cwd: ROOT, env, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] });
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const steps = new Steps("start", 5);
+  const inventory = await steps.run(
+    "load inventory",
+    async () => {
+      const loaded = await loadInventory(join(ROOT, "inventory"));
+      if (!loaded.ok) {
+        process.stderr.write(`${formatProblems(loaded.problems)}\n`);
+        throw new Error(`the inventory has ${loaded.problems.length} problem(s); nothing was deployed`);
+      }
+      return loaded.inventory;
+    },
+    (inv) => `${inv.sites.length} sites, ${inv.links.length} links, ${inv.datacenter.servers.length} servers`,
+  );
+  const twin = await steps.run(
+    "twin up",
+    () => up(planTwin(inventory.datacenter), (m) => log("twin", m)),
+    (r) => r.map((c) => `${c.cluster} ${c.action} (${c.nodes} nodes)`).join(", "),
+  );
+  const state = await ensureFileBackend();
+  const env = pulumiEnv(state);
+  await steps.run(
+    `select stack ${STACK}`,
+    async () => {
+      await pulumi(["stack", "select", "--create", STACK, "--non-interactive"], env);
+      return env.PULUMI_BACKEND_URL as string;
+    },
+    (url) => `backend ${url}`,
+  );
+  await steps.run("pulumi up", () => pulumi(["up", "--yes", "--non-interactive", "--stack", STACK, "--diff"], env));
+  const outputs = await steps.run(
+    "stack outputs",
+    async () => JSON.parse(await pulumi(["stack", "output", "--json", "--stack", STACK], env, true)) as Record<string, unknown>,
+    (o) => `${Object.keys(o).length} outputs`,
+  );
+
+  const lines = [
+    "",
+    `Summary (${formatDuration(steps.elapsed())})`,
+    ...twin.map((c) => `  twin cluster ${c.cluster}: ${c.nodes} nodes, API ${c.server}`),
+    `  stack ${STACK}: deployments ${JSON.stringify(outputs.deployments)}`,
+    `  state: ${env.PULUMI_BACKEND_URL}`,
+    "  next: scripts/coverage (fiber coverage report), scripts/twin status, scripts/twin down",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+main().catch((err: unknown) => {
+  log("start", err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

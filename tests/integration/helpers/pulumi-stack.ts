@@ -1,0 +1,45 @@
+// A throw-away stack of this project on a throw-away file backend, driven by the real Pulumi
+// CLI through the Automation API, with the cached engines and plugins only.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
+import { engineDirs, engineEnv, PULUMI_HOME, ROOT } from "../../../toolchain/paths.ts";
+
+export interface TestStack {
+  stack: Stack;
+  name: string;
+  prefix: string;
+  backendDir: string;
+  dispose(): Promise<void>;
+}
+
+export async function createTestStack(extraEnv: Record<string, string> = {}): Promise<TestStack> {
+  const id = randomBytes(3).toString("hex");
+  const name = `it-${id}`;
+  const backendDir = await mkdtemp(join(tmpdir(), "baubau-state-"));
+  const env = engineEnv({
+    PULUMI_BACKEND_URL: `file://${backendDir}`,
+    PULUMI_CONFIG_PASSPHRASE: `test-${id}`,
+    ...extraEnv,
+  });
+  // The Automation API resolves `pulumi` from this process's PATH.
+  process.env.PATH = `${engineDirs.pulumi}:${process.env.PATH}`;
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: name, workDir: ROOT },
+    { envVars: env, pulumiHome: env.PULUMI_HOME ?? PULUMI_HOME },
+  );
+  const prefix = `it${id}-`;
+  await stack.setConfig("baubau:namespacePrefix", { value: prefix });
+  return {
+    stack,
+    name,
+    prefix,
+    backendDir,
+    async dispose() {
+      await stack.workspace.removeStack(name, { force: true }).catch(() => undefined);
+      await rm(backendDir, { recursive: true, force: true });
+    },
+  };
+}
