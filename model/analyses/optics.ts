@@ -32,9 +32,17 @@ export interface LinkOptics {
   band: MarginBand;
 }
 
+/**
+ * Access segments list at most this many links. A passive segment is physically a handful of spans;
+ * the cap only keeps a malformed inventory (thousands of sites daisy-chained with no PoP) from
+ * making the output quadratic. `hops` always carries the full count.
+ */
+export const MAX_LISTED_ACCESS_LINKS = 32;
+
 export interface SegmentOptics {
-  /** Links in order from the site outwards. */
+  /** Links in order from the site outwards (the first MAX_LISTED_ACCESS_LINKS of them). */
   linkIds: string[];
+  hops: number;
   lossDb: number;
   /** The weakest optics on the segment: the lowest budget of its links. */
   budgetDb: number;
@@ -49,7 +57,7 @@ export interface SiteOptics {
   /** Site → first PoP/core on the path (the budget that matters). */
   access: (SegmentOptics & { popId: string }) | null;
   /** Site → core as if all spans were passive (worst case). */
-  path: (Omit<SegmentOptics, "linkIds"> & { hops: number; lengthKm: number }) | null;
+  path: (Omit<SegmentOptics, "linkIds"> & { lengthKm: number }) | null;
 }
 
 export interface MarginSummary {
@@ -122,6 +130,7 @@ interface TreeAccumulation {
   hops: Int32Array;
   accessLoss: Float64Array;
   accessBudget: Float64Array;
+  accessHops: Int32Array;
   /** Node where the access segment ends (first PoP/core up the tree). */
   accessEnd: Int32Array;
 }
@@ -139,6 +148,7 @@ function accumulate(
     hops: new Int32Array(n),
     accessLoss: new Float64Array(n),
     accessBudget: new Float64Array(n).fill(Number.POSITIVE_INFINITY),
+    accessHops: new Int32Array(n),
     accessEnd: new Int32Array(n).fill(-1),
   };
   const done = new Uint8Array(n);
@@ -166,10 +176,12 @@ function accumulate(
       if (active(p)) {
         acc.accessLoss[u] = loss;
         acc.accessBudget[u] = budget;
+        acc.accessHops[u] = 1;
         acc.accessEnd[u] = p;
       } else {
         acc.accessLoss[u] = (acc.accessLoss[p] as number) + loss;
         acc.accessBudget[u] = Math.min(acc.accessBudget[p] as number, budget);
+        acc.accessHops[u] = (acc.accessHops[p] as number) + 1;
         acc.accessEnd[u] = acc.accessEnd[p] as number;
       }
       done[u] = 1;
@@ -187,7 +199,7 @@ function accessLinkIds(
 ): string[] {
   const ids: string[] = [];
   let v = node;
-  while (v !== end && (parent[v] as number) >= 0) {
+  while (v !== end && (parent[v] as number) >= 0 && ids.length < MAX_LISTED_ACCESS_LINKS) {
     ids.push((net.links[parentEdge[v] as number] as Link).id);
     v = parent[v] as number;
   }
@@ -226,6 +238,7 @@ export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): O
         access: {
           popId: network.nodeIds[end] as string,
           linkIds: accessLinkIds(network, i, end, tree.parent, tree.parentEdge),
+          hops: acc.accessHops[i] as number,
           lossDb: accessLoss,
           budgetDb: accessBudget,
           marginDb: accessMargin,

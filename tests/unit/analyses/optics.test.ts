@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkLoss, marginBand } from "../../../model/analyses/optical-loss.ts";
-import { analyseOptics } from "../../../model/analyses/optics.ts";
+import { analyseOptics, MAX_LISTED_ACCESS_LINKS } from "../../../model/analyses/optics.ts";
 import { core, inventory, link, pop, site } from "./fixtures.ts";
 
 describe("link loss model", () => {
@@ -99,6 +99,7 @@ describe("optics", () => {
     expect(siteOf("s6")?.access).toEqual({
       popId: "pop-w",
       linkIds: [L3.id, L2.id],
+      hops: 2,
       lossDb: 33.95,
       budgetDb: 28,
       marginDb: -5.95,
@@ -146,5 +147,32 @@ describe("optics", () => {
     expect(s?.coreId).toBe("core-b");
     expect(s?.access?.popId).toBe("pop-b");
     expect(s?.path?.hops).toBe(2);
+  });
+});
+
+describe("optics at scale", () => {
+  it("walks a 100k-span chain without recursion, in linear time and output", () => {
+    const n = 100_000;
+    const sites = [core("core-a"), pop("pop-0")];
+    const links = [link("core-a", "pop-0", { id: "up", lengthKm: 0 })];
+    for (let i = 0; i < n; i++) {
+      sites.push(site(`s${i}`));
+      links.push(
+        link(i === 0 ? "pop-0" : `s${i - 1}`, `s${i}`, {
+          id: `l${i}`,
+          lengthKm: 0,
+          connectors: 1,
+          budgetDb: 1e9,
+        }),
+      );
+    }
+    const r = analyseOptics(inventory({ sites, links }));
+    const last = r.sites.find((s) => s.siteId === `s${n - 1}`);
+    // every span is one connector pair (0.3 dB): the far end's access segment is n × 0.3 dB
+    expect(last?.access?.lossDb).toBeCloseTo(n * 0.3, 6);
+    expect(last?.access?.hops).toBe(n);
+    expect(last?.access?.linkIds).toHaveLength(MAX_LISTED_ACCESS_LINKS);
+    expect(last?.access?.linkIds[0]).toBe(`l${n - 1}`);
+    expect(last?.path?.hops).toBe(n + 1);
   });
 });
