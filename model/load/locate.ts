@@ -19,7 +19,7 @@ function locatorFor(text: string): Locator {
   };
   return (path) => {
     let node: unknown = doc.contents;
-    let best = 0;
+    let best = doc.contents?.range?.[0] ?? 0;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
       const last = i === path.length - 1;

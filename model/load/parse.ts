@@ -14,6 +14,17 @@ export interface ParseOptions {
   root?: string;
 }
 
+/** Where a missing file would have been: next to the files that are there. */
+function missingFileDir(names: readonly string[]): string {
+  for (const name of names) {
+    const role = roleOf(name);
+    const dir = posix.dirname(name.replaceAll("\\", "/"));
+    if (role === "sites" || (role === "links" && posix.basename(dir) === "links")) return posix.dirname(dir);
+    if (role !== undefined) return dir;
+  }
+  return ".";
+}
+
 export function parseInventory(
   files: Readonly<Record<string, string>>,
   options: ParseOptions = {},
@@ -41,9 +52,11 @@ export function parseInventory(
     collectFile(role, file, read.value, data);
   }
 
+  const missingDir = missingFileDir(Object.keys(files));
+  const showMissing = (name: string) => show(missingDir === "." ? name : posix.join(missingDir, name));
   for (const [role, name] of Object.entries(REQUIRED_FILES)) {
     if (!seen.has(role as FileRole)) {
-      syntax.push({ file: show(name), line: 0, column: 0, path: "", message: "file is missing" });
+      syntax.push({ file: showMissing(name), line: 0, column: 0, path: "", message: "file is missing" });
       data.unreadable.add(role as FileRole);
     }
   }

@@ -57,7 +57,8 @@ export function issuesToDrafts(
     switch (issue.code) {
       case "invalid_value": {
         const allowed = issue.values.map(String);
-        const draft: ProblemDraft = { file, path, message: `${describeValue(value)} is not allowed` };
+        const message = value === undefined ? "is required" : `${describeValue(value)} is not allowed`;
+        const draft: ProblemDraft = { file, path, message };
         if (allowed.length <= MAX_LISTED) draft.allowed = allowed;
         const s = suggest(value, allowed);
         if (s !== undefined) draft.suggestion = s;
@@ -112,5 +113,18 @@ export function issuesToDrafts(
         drafts.push({ file, path, message: issue.message });
     }
   }
-  return drafts;
+  return withoutEchoes(drafts);
+}
+
+/** A misspelt key shows up twice: as an unknown field and as the missing field it was meant to be.
+ * The "did you mean" on the unknown field already says both, so the "is required" echo goes. */
+function withoutEchoes(drafts: ProblemDraft[]): ProblemDraft[] {
+  const meant = new Set<string>();
+  for (const d of drafts) {
+    if (d.message.startsWith("unknown field") && d.suggestion !== undefined) {
+      meant.add(JSON.stringify([...d.path.slice(0, -1), d.suggestion]));
+    }
+  }
+  if (meant.size === 0) return drafts;
+  return drafts.filter((d) => !(d.message.startsWith("is required") && meant.has(JSON.stringify(d.path))));
 }

@@ -1,0 +1,462 @@
+// A corpus of broken inventories, each one small edit away from the real one. Every case must give
+// its own precise problem (file, line, field path, message) and none may crash the loader.
+import { describe, expect, it } from "vitest";
+import { type Problem, parseInventory } from "../../../model/load/index.ts";
+import { editFile, editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
+
+const GOOD = realFiles();
+const WOLIO = "inventory/sites/wolio.yaml";
+const ACCESS = "inventory/links/access.yaml";
+const DC = "inventory/datacenter.yaml";
+
+function problemsOf(files: Record<string, string>): Problem[] {
+  const result = parseInventory(files);
+  if (result.ok) throw new Error("expected problems, the inventory loaded");
+  return result.problems;
+}
+
+/** The single problem the edit must produce, asserted field by field. */
+function expectOnly(
+  files: Record<string, string>,
+  expected: Omit<Partial<Problem>, "message"> & { message: RegExp | string },
+) {
+  const problems = problemsOf(files);
+  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
+  const [p] = problems as [Problem];
+  const { message, ...rest } = expected;
+  expect(p).toMatchObject(rest);
+  if (typeof message === "string") expect(p.message).toBe(message);
+  else expect(p.message).toMatch(message);
+  return p;
+}
+
+const sdn2 = recordIndex(GOOD, WOLIO, "sdn-2-bataraguru");
+
+describe("broken inventories", () => {
+  it("an unknown status word: allowed values and the nearest one", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "status: operational", "status: operatonal");
+    const p = expectOnly(files, {
+      file: WOLIO,
+      ...positionOf(files, WOLIO, "status: operatonal", "sdn-2-bataraguru"),
+      path: `sites[${sdn2}].connection.status`,
+      message: '"operatonal" is not allowed',
+      suggestion: "operational",
+    });
+    expect(p.allowed).toEqual([
+      "proposed",
+      "planned",
+      "underConstruction",
+      "operational",
+      "inactive",
+      "decommissioned",
+    ]);
+  });
+
+  it("a misspelt field name", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "      medium: fiber", "      mediun: fiber");
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "mediun", "sdn-2-bataraguru"),
+      path: `sites[${sdn2}].connection.mediun`,
+      message: 'unknown field "mediun"',
+      suggestion: "medium",
+    });
+    // "medium" is now missing too, but the suggestion already says so: no second problem.
+  });
+
+  it("a missing required field points at its record", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "    authority: city\n", "");
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "id: sdn-2-bataraguru"),
+      path: `sites[${sdn2}].authority`,
+      message: /^is required/,
+    });
+  });
+
+  it("an unknown tenant suggests the nearest one", () => {
+    const files = editRecord(GOOD, WOLIO, "opd-dinkes", "tenant: dinkes", "tenant: dinkess");
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "tenant: dinkess"),
+      path: `sites[${recordIndex(GOOD, WOLIO, "opd-dinkes")}].tenant`,
+      message: 'no tenant "dinkess"',
+      suggestion: "dinkes",
+    });
+  });
+
+  it("an unknown kecamatan suggests the nearest one", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "kecamatan: wolio", "kecamatan: wollio");
+    const p = expectOnly(files, {
+      ...positionOf(files, WOLIO, "kecamatan: wollio"),
+      message: 'no kecamatan "wollio"',
+      suggestion: "wolio",
+    });
+    expect(p.allowed).toContain("lea-lea");
+  });
+
+  it("a kelurahan of another kecamatan", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "kelurahan: bataraguru", "kelurahan: lipu");
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "kelurahan: lipu"),
+      path: `sites[${sdn2}].kelurahan`,
+      message: 'kelurahan "lipu" belongs to kecamatan "betoambari", not "wolio"',
+    });
+  });
+
+  it("coordinates outside the city, with a hint when the latitude lost its sign", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "{ lat: -5.489, lon: 122.6384 }",
+      "{ lat: 5.489, lon: 122.6384 }",
+    );
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "location:", "sdn-2-bataraguru"),
+      path: `sites[${sdn2}].location`,
+      message:
+        "(5.489, 122.6384) is outside the city's bounding box lat -5.54..-5.305, lon 122.55..122.775; latitudes south of the equator are negative",
+    });
+  });
+
+  it("a latitude beyond the poles", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "{ lat: -5.489, lon: 122.6384 }",
+      "{ lat: 122.6384, lon: -5.489 }",
+    );
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "lat: 122.6384", "sdn-2-bataraguru"),
+      path: `sites[${sdn2}].location.lat`,
+      message: "must be <= 90, found 122.6384",
+    });
+  });
+
+  it("a pop reference to a site that is not a pop", () => {
+    const files = editRecord(GOOD, WOLIO, "opd-dinkes", "pop: pop-wolio", "pop: kec-office-wolio");
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "pop: kec-office-wolio"),
+      message: '"kec-office-wolio" is a kecamatan-office site, not a pop',
+    });
+  });
+
+  it("a school without a level", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "    level: SD\n", "");
+    const p = expectOnly(files, {
+      ...positionOf(files, WOLIO, "id: sdn-2-bataraguru"),
+      path: `sites[${sdn2}].level`,
+      message: "is required for a school",
+    });
+    expect(p.allowed).toEqual(["SD", "SMP", "SMA", "SMK", "SLB"]);
+  });
+
+  it("a level on a site that is not a school", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "opd-dinkes",
+      "    authority: city\n",
+      "    level: SMA\n    authority: city\n",
+    );
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "level: SMA", "opd-dinkes"),
+      message: 'only schools have a level; this site\'s category is "opd"',
+    });
+  });
+
+  it("a province school claimed by the city", () => {
+    const files = editRecord(GOOD, WOLIO, "sman-1-baubau", "authority: province", "authority: city");
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "authority: city", "sman-1-baubau"),
+      path: `sites[${recordIndex(GOOD, WOLIO, "sman-1-baubau")}].authority`,
+      message: "an SMA is run by the province (or privately), not the city",
+    });
+  });
+
+  it("a duplicate site id names where it was first defined", () => {
+    // opd-dinkes comes first in the file, so the original sdn-2-bataraguru is the repeat.
+    const files = editRecord(GOOD, WOLIO, "opd-dinkes", "id: opd-dinkes", "id: sdn-2-bataraguru");
+    const problems = problemsOf(files);
+    const dup = problems.find((p) => p.message.startsWith("duplicate site id"));
+    expect(dup).toMatchObject({
+      file: WOLIO,
+      ...positionOf(GOOD, WOLIO, "id: sdn-2-bataraguru"),
+      path: `sites[${sdn2}].id`,
+    });
+    expect(dup?.related).toMatchObject({ file: WOLIO, ...positionOf(GOOD, WOLIO, "id: opd-dinkes") });
+    expect(dup?.message).toBe('duplicate site id "sdn-2-bataraguru"; ids must be unique');
+  });
+
+  it("a link to an unknown site suggests the nearest id", () => {
+    const files = editRecord(
+      GOOD,
+      ACCESS,
+      "pop-wolio--sdn-2-bataraguru",
+      "b: sdn-2-bataraguru",
+      "b: sdn-2-bataragru",
+    );
+    const problems = problemsOf(files);
+    expect(problems[0]).toMatchObject({
+      file: ACCESS,
+      ...positionOf(files, ACCESS, "b: sdn-2-bataragru"),
+      path: `links[${recordIndex(GOOD, ACCESS, "pop-wolio--sdn-2-bataraguru")}].b`,
+      message: 'no site "sdn-2-bataragru"',
+      suggestion: "sdn-2-bataraguru",
+    });
+    // With its only link gone, the school is also stranded: the second problem says so.
+    expect(problems[1]?.message).toMatch(/^is operational, but no path/);
+  });
+
+  it("an operational site without an operational path to a core names its links", () => {
+    const files = editRecord(
+      GOOD,
+      ACCESS,
+      "pop-wolio--sdn-2-bataraguru",
+      "status: operational",
+      "status: planned",
+    );
+    expectOnly(files, {
+      file: WOLIO,
+      ...positionOf(files, WOLIO, "status: operational", "sdn-2-bataraguru"),
+      path: `sites[${sdn2}].connection.status`,
+      message:
+        "is operational, but no path of operational links through operational sites joins it to an operational core; its links: pop-wolio--sdn-2-bataraguru (planned)",
+    });
+  });
+
+  it("an operational link to a decommissioned site", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "status: operational",
+      "status: decommissioned",
+    );
+    expectOnly(files, {
+      file: ACCESS,
+      ...positionOf(files, ACCESS, "status: operational", "pop-wolio--sdn-2-bataraguru"),
+      message: 'is operational, but its end b "sdn-2-bataraguru" is decommissioned',
+    });
+  });
+
+  it("a YAML syntax error, with its position", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "{ lat: -5.489, lon: 122.6384 }",
+      "{ lat: -5.489, lon: 122.6384",
+    );
+    const problems = problemsOf(files);
+    expect(problems.length).toBeGreaterThanOrEqual(1);
+    expect(problems[0]).toMatchObject({ file: WOLIO, path: "" });
+    expect(problems[0]?.message).toMatch(/^YAML syntax error/);
+    const at = positionOf(files, WOLIO, "location:", "sdn-2-bataraguru").line;
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(at);
+    expect(problems[0]?.line).toBeLessThanOrEqual(at + 1);
+  });
+
+  it("a duplicate YAML key is a syntax error, not a silent overwrite", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "    tenant: dikpora\n",
+      "    tenant: dikpora\n    tenant: dinkes\n",
+    );
+    const problems = problemsOf(files);
+    expect(problems[0]).toMatchObject({
+      file: WOLIO,
+      ...positionOf(files, WOLIO, "tenant: dinkes", "sdn-2-bataraguru"),
+    });
+    expect(problems[0]?.message).toMatch(/DUPLICATE_KEY/);
+  });
+
+  it("a number written as text", () => {
+    const files = editRecord(
+      GOOD,
+      ACCESS,
+      "pop-wolio--sdn-2-bataraguru",
+      "lengthKm: 3.32",
+      'lengthKm: "3,32"',
+    );
+    expectOnly(files, {
+      ...positionOf(files, ACCESS, "lengthKm:", "pop-wolio--sdn-2-bataraguru"),
+      message: 'expected number, found "3,32"',
+    });
+  });
+
+  it("a wavelength the optics do not have", () => {
+    const files = editRecord(
+      GOOD,
+      ACCESS,
+      "pop-wolio--sdn-2-bataraguru",
+      "wavelengthNm: 1310",
+      "wavelengthNm: 1300",
+    );
+    const p = expectOnly(files, { message: "1300 is not allowed", suggestion: "1310" });
+    expect(p.allowed).toEqual(["1310", "1490", "1550"]);
+  });
+
+  it("an impossible date", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "asOf: 2025-01-31", "asOf: 2025-13-31");
+    expectOnly(files, {
+      path: `sites[${sdn2}].provenance.asOf`,
+      ...positionOf(files, WOLIO, "asOf: 2025-13-31"),
+      message: '"2025-13-31": must be a date YYYY-MM-DD',
+    });
+  });
+
+  it("an id that is not a lowercase DNS label", () => {
+    const files = editRecord(GOOD, WOLIO, "opd-dinkes", "id: opd-dinkes", "id: OPD_Dinkes");
+    const problems = problemsOf(files);
+    const bad = problems.find((p) => p.file === WOLIO);
+    expect(bad).toMatchObject({
+      path: `sites[${recordIndex(GOOD, WOLIO, "opd-dinkes")}].id`,
+      ...positionOf(files, WOLIO, "id: OPD_Dinkes"),
+    });
+    expect(bad?.message).toMatch(/^"OPD_Dinkes": must be a lowercase id/);
+    // The link that named the old id now dangles, and says so.
+    expect(problems.find((p) => p.file === ACCESS)?.message).toBe('no site "opd-dinkes"');
+  });
+
+  it("a site filed under the wrong kecamatan", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "opd-dinkes",
+      "kecamatan: wolio\n    kelurahan: bataraguru",
+      "kecamatan: murhum\n    kelurahan: wajo",
+    );
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "kecamatan: murhum"),
+      message:
+        'is "murhum" but this file holds the sites of kecamatan "wolio"; move the site to sites/murhum.yaml',
+    });
+  });
+
+  it("a link filed under the wrong tier", () => {
+    const files = editRecord(GOOD, ACCESS, "pop-wolio--sdn-2-bataraguru", "tier: access", "tier: core");
+    expectOnly(files, {
+      ...positionOf(files, ACCESS, "tier: core"),
+      message: 'is "core" but this file holds access links; move the link to links/core.yaml',
+    });
+  });
+
+  it("a second walidata", () => {
+    const files = editRecord(
+      GOOD,
+      "inventory/tenants.yaml",
+      "dinkes",
+      "kind: dinas\n",
+      "kind: dinas\n    dataRole: walidata\n",
+    );
+    const p = expectOnly(files, {
+      file: "inventory/tenants.yaml",
+      path: `tenants[${recordIndex(GOOD, "inventory/tenants.yaml", "dinkes")}].dataRole`,
+      ...positionOf(files, "inventory/tenants.yaml", "dataRole: walidata", "dinkes"),
+      message: /^"dinkes" is a second walidata/,
+      allowed: ["produsen-data"],
+    });
+    expect(p.related?.path).toBe(
+      `tenants[${recordIndex(GOOD, "inventory/tenants.yaml", "balitbangda")}].dataRole`,
+    );
+  });
+
+  it("a server in a rack that does not exist", () => {
+    const files = editFile(
+      GOOD,
+      DC,
+      "id: mgmt-worker-3, rack: rack-c01",
+      "id: mgmt-worker-3, rack: rack-c02",
+    );
+    const p = expectOnly(files, {
+      file: DC,
+      ...positionOf(files, DC, "rack: rack-c02"),
+      path: "datacenter.servers[11].rack",
+      message: 'no rack "rack-c02"',
+    });
+    expect(p.suggestion).toMatch(/^rack-[abc]0[12]$/);
+    expect(p.allowed).toEqual(["rack-a01", "rack-a02", "rack-b01", "rack-c01"]);
+  });
+
+  it("a missing file", () => {
+    const files = { ...GOOD };
+    delete files["inventory/datacenter.yaml"];
+    const problems = problemsOf(files);
+    expect(problems).toEqual([
+      { file: "inventory/datacenter.yaml", line: 0, column: 0, path: "", message: "file is missing" },
+    ]);
+  });
+
+  it("an unknown top-level key", () => {
+    const files = editFile(GOOD, "inventory/targets.yaml", "targets:\n", "target:\n");
+    const problems = problemsOf(files);
+    expect(problems.map((p) => p.message)).toEqual([
+      'unknown top-level key "target"',
+      'missing the top-level key "targets"',
+    ]);
+    expect(problems[0]).toMatchObject({
+      line: positionOf(files, "inventory/targets.yaml", "target:").line,
+      allowed: ["targets"],
+    });
+  });
+
+  it("an empty file", () => {
+    const problems = problemsOf({ ...GOOD, "inventory/tenants.yaml": "# nothing yet\n" });
+    expect(problems[0]).toMatchObject({
+      file: "inventory/tenants.yaml",
+      message: 'expected a mapping with the key "tenants", found null',
+    });
+  });
+});
+
+describe("several problems at once", () => {
+  it("reports every problem in one run, sorted by file and line", () => {
+    let files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "status: operational", "status: operatonal");
+    files = editRecord(files, WOLIO, "opd-dinkes", "tenant: dinkes", "tenant: dinkess");
+    files = editFile(
+      files,
+      DC,
+      'kubernetesVersion: "1.36.1" }\n  provenance',
+      'kubernetesVersion: "1.36" }\n  provenance',
+    );
+    files = editRecord(
+      files,
+      ACCESS,
+      "pop-wolio--sdn-2-bataraguru",
+      "wavelengthNm: 1310",
+      "wavelengthNm: 1300",
+    );
+    const problems = problemsOf(files);
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual([
+      `${DC} datacenter.clusters[1].kubernetesVersion`,
+      `${ACCESS} links[${recordIndex(GOOD, ACCESS, "pop-wolio--sdn-2-bataraguru")}].wavelengthNm`,
+      `${WOLIO} sites[${recordIndex(GOOD, WOLIO, "opd-dinkes")}].tenant`,
+      `${WOLIO} sites[${sdn2}].connection.status`,
+    ]);
+  });
+
+  it("does not cascade: a broken site's links are not also reported as dangling", () => {
+    const files = editRecord(GOOD, WOLIO, "pop-wolio", "category: pop", "category: popp");
+    const problems = problemsOf(files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ message: '"popp" is not allowed', suggestion: "pop" });
+  });
+
+  it("never throws, whatever the text", () => {
+    const garbage = [
+      "",
+      "- just\n- a list\n",
+      "sites: 5\n",
+      "sites:\n  - 42\n",
+      "sites: [{]\n",
+      "\t- tab\n",
+      "sites:\n  - { id: x }\n",
+    ];
+    for (const g of garbage) {
+      const result = parseInventory({ ...GOOD, "inventory/sites/wolio.yaml": g });
+      expect(result.ok).toBe(false);
+    }
+  });
+});
