@@ -59,28 +59,42 @@ function planSteps(
 
 const WORST_SPOF = 5;
 
+type Spof = DiversitySummary["worst"][number];
+/** A single point of failure before its display name is known: a link names its two ends. */
+type SpofCandidate = Omit<Spof, "name"> & ({ name: string } | { ends: [string, string] });
+
+// Worst first; ties by id so the list is the same on every run.
+const worse = (x: SpofCandidate, y: SpofCandidate): boolean =>
+  x.sitesCutOff > y.sitesCutOff || (x.sitesCutOff === y.sitesCutOff && x.id < y.id);
+
+/** Keeps the `limit` worst in `top` (sorted) without sorting every bridge: every access link is one. */
+function keepWorst(top: SpofCandidate[], candidate: SpofCandidate, limit: number): void {
+  if (top.length === limit && !worse(candidate, top[limit - 1] as SpofCandidate)) return;
+  let i = top.length;
+  while (i > 0 && worse(candidate, top[i - 1] as SpofCandidate)) i--;
+  top.splice(i, 0, candidate);
+  if (top.length > limit) top.pop();
+}
+
 function diversitySummary(d: DiversityResult, names: Map<string, string>): DiversitySummary {
-  const spofs: DiversitySummary["worst"] = [
-    ...d.bridges.map((b) => ({
-      kind: "link" as const,
-      id: b.linkId,
-      name: `${names.get(b.a) ?? b.a} – ${names.get(b.b) ?? b.b}`,
-      sitesCutOff: b.sitesCutOff,
-    })),
-    ...d.cutVertices.map((c) => ({
-      kind: "site" as const,
-      id: c.siteId,
-      name: c.name,
-      sitesCutOff: c.sitesCutOff,
-    })),
-  ];
-  spofs.sort((x, y) => y.sitesCutOff - x.sitesCutOff || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const top: SpofCandidate[] = [];
+  for (const b of d.bridges) {
+    keepWorst(top, { kind: "link", id: b.linkId, ends: [b.a, b.b], sitesCutOff: b.sitesCutOff }, WORST_SPOF);
+  }
+  for (const c of d.cutVertices) {
+    keepWorst(top, { kind: "site", id: c.siteId, name: c.name, sitesCutOff: c.sitesCutOff }, WORST_SPOF);
+  }
   return {
     pops: d.pops,
     sites: d.sites,
     bridges: d.bridges.length,
     cutVertices: d.cutVertices.length,
-    worst: spofs.slice(0, WORST_SPOF),
+    worst: top.map((w) => ({
+      kind: w.kind,
+      id: w.id,
+      sitesCutOff: w.sitesCutOff,
+      name: "name" in w ? w.name : w.ends.map((end) => names.get(end) ?? end).join(" – "),
+    })),
   };
 }
 
@@ -166,6 +180,8 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
   const { coverage, optics } = inputs;
   const bySite = new Map(inventory.sites.map((s) => [s.id, s]));
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
+  // Kelurahan ids are unique across the city (the loader checks it).
+  const kelurahan = new Map(city.kecamatan.flatMap((k) => k.kelurahan.map((l) => [l.id, l.name] as const)));
   const tenants = new Map(inventory.tenants.map((t) => [t.id, t.name]));
   const covered = new Map(coverage.sites.map((r) => [r.siteId, r.covered]));
   const margins = new Map(optics?.links.map((l) => [l.linkId, l.marginDb]) ?? []);
@@ -192,10 +208,7 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
       }));
 
   const sites: SiteView[] = inventory.sites.map((s) => {
-    const kec = kecamatan.get(s.kecamatan);
-    const kel = kec?.kelurahan.find((k) => k.id === s.kelurahan);
-    const tenantName = s.tenant ? tenants.get(s.tenant) : undefined;
-    return {
+    const view: SiteView = {
       id: s.id,
       name: s.name,
       category: s.category,
@@ -203,15 +216,19 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
       status: s.connection.status,
       covered: covered.get(s.id) ?? false,
       kecamatan: s.kecamatan,
-      kecamatanName: kec?.name ?? s.kecamatan,
-      ...(kel ? { kelurahanName: kel.name } : {}),
-      ...(tenantName ? { tenantName } : {}),
-      ...(s.level ? { level: s.level } : {}),
+      kecamatanName: kecamatan.get(s.kecamatan)?.name ?? s.kecamatan,
       location: s.location,
       source: s.provenance.source,
       asOf: s.provenance.asOf,
       illustrative: s.provenance.illustrative,
     };
+    // Assigned only when present, so JSON output has no `"level": undefined` noise.
+    const kelurahanName = s.kelurahan === undefined ? undefined : kelurahan.get(s.kelurahan);
+    if (kelurahanName !== undefined) view.kelurahanName = kelurahanName;
+    const tenantName = s.tenant === undefined ? undefined : tenants.get(s.tenant);
+    if (tenantName !== undefined) view.tenantName = tenantName;
+    if (s.level !== undefined) view.level = s.level;
+    return view;
   });
 
   const links: LinkView[] = [];

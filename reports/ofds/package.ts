@@ -79,19 +79,20 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 export function toOfdsPackage(inventory: Inventory): OfdsPackage {
   const { city } = inventory;
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
+  const kelurahan = new Map(city.kecamatan.flatMap((k) => k.kelurahan.map((l) => [l.id, l.name] as const)));
   const sites = new Map(inventory.sites.map((s) => [s.id, s]));
   const tenants = new Map(inventory.tenants.map((t) => [t.id, t]));
 
   const nodes: OfdsNode[] = [...inventory.sites].sort(byId).map((site) => {
     const kec = kecamatan.get(site.kecamatan);
-    const kel = kec?.kelurahan.find((k) => k.id === site.kelurahan);
+    const kel = site.kelurahan === undefined ? undefined : kelurahan.get(site.kelurahan);
     const network = site.category === "pop" || site.category === "core";
     return {
       id: site.id,
       name: site.name,
       status: site.connection.status,
       location: { type: "Point", coordinates: position(site.location) },
-      address: { ...(kel ? { locality: kel.name } : {}), region: kec?.name ?? site.kecamatan, country: "ID" },
+      address: { ...(kel ? { locality: kel } : {}), region: kec?.name ?? site.kecamatan, country: "ID" },
       // PoPs and cores carry the L3 switch and OLT: they are where the network can be accessed.
       ...(network ? { type: ["pop"], accessPoint: true } : {}),
     };
