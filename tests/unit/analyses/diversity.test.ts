@@ -148,7 +148,7 @@ describe("path diversity", () => {
   });
 
   it("handles a long chain without recursion", () => {
-    const n = 200_000;
+    const n = 100_000;
     const sites = [core("core-a")];
     const links = [];
     for (let i = 0; i < n; i++) {
@@ -160,5 +160,35 @@ describe("path diversity", () => {
     // the first link cuts off all n sites; the last one only the end site
     expect(r.bridges.find((b) => b.linkId === "l0")?.sitesCutOff).toBe(n);
     expect(r.cutVertices).toHaveLength(n - 1);
+  }, 60_000);
+});
+
+describe("the SRLG trap", () => {
+  // v ─[X,W]─ a ─── core-a        the shortest first paths both leave v over v─a and then:
+  //            └[Z]─ core-b        to core-a they block W, to core-b they block Z and W.
+  // v ── b ─[Z]─ b2 ── core-a     A disjoint pair exists: v-b-b2-core-a (Z) and
+  // v ── c ─[W]─ c2 ── core-b     v-c-c2-core-b (W), found by forcing the first path out via b.
+  const inv = inventory({
+    sites: [core("core-a"), core("core-b"), pop("v"), pop("a"), pop("b"), pop("b2"), pop("c"), pop("c2")],
+    links: [
+      link("v", "a", { srlg: ["X", "W"] }),
+      link("a", "core-a"),
+      link("a", "core-b", { srlg: ["Z"] }),
+      link("v", "b"),
+      link("b", "b2", { srlg: ["Z"] }),
+      link("b2", "core-a"),
+      link("v", "c"),
+      link("c", "c2", { srlg: ["W"] }),
+      link("c2", "core-b"),
+    ],
+  });
+
+  it("escapes it by forcing the first path through each exit", () => {
+    const v = analyseDiversity(inv).nodes.find((x) => x.siteId === "v");
+    expect(v).toMatchObject({
+      diverse: true,
+      primary: { coreId: "core-a", linkIds: ["v--b", "b--b2", "b2--core-a"] },
+      secondary: { coreId: "core-b", linkIds: ["v--c", "c--c2", "c2--core-b"] },
+    });
   });
 });

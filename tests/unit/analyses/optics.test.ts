@@ -174,5 +174,5 @@ describe("optics at scale", () => {
     expect(last?.access?.linkIds).toHaveLength(MAX_LISTED_ACCESS_LINKS);
     expect(last?.access?.linkIds[0]).toBe(`l${n - 1}`);
     expect(last?.path?.hops).toBe(n + 1);
-  });
+  }, 60_000);
 });
