@@ -1,0 +1,68 @@
+// The fast YAML reader may give up, but it may never disagree with the yaml package.
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { OUTSIDE_SUBSET, parseFastYaml } from "../../../model/load/fast-yaml.ts";
+import { realFiles } from "./inventory-fixture.ts";
+
+const reference = (text: string) => parse(text, { schema: "core" });
+
+// Snippets the fast reader must read itself, each compared with the yaml package.
+const INSIDE = [
+  "a: 1\nb: -5.4\nc: 1e3\nd: .5\ne: +3\n",
+  "a: true\nb: False\nc: ~\nd: null\ne:\nf: NULL\n",
+  'a: "74.72"\nb: \'it\'\'s\'\nc: "tab\\tand \\"quote\\" \\u00e9"\n',
+  "a: plain with spaces # and a comment\nb: C#sharp\nc: x#y\n",
+  'list:\n  - 1\n  - two\n  -\n  - [a, b, "1:8"]\n',
+  "list:\n- a\n- b\nnext: 1\n",
+  "items:\n  - id: x\n    nested:\n      deep: 1\n    flow: { a: 1, b: [1, 2], c: { d: e } }\n  - id: y\n",
+  "a: { }\nb: []\nc: [ ]\nd: {}\n",
+  "# only a comment\n",
+  "",
+  "a: 2025-01-31\nb: 1.36.1\nc: 074\n",
+  "\ufeffa: 1\r\nb: 2\r\n",
+  "a:\n  -\n    b: 1\n  - c: 2\n    d: 3\n",
+  "- a\n- b: 1\n",
+  "a: Dinas Pendidikan, Kepemudaan dan Olahraga\nb: [x, y]   # trailing\n",
+  'a: { source: "news, early 2025: on fiber", illustrative: true, asOf: 2025-01-31 }\n',
+];
+
+// Snippets outside the subset: the reader must give up (the yaml package handles them).
+const OUTSIDE = [
+  "a: &x 1\nb: *x\n",
+  "a: !!str 1\n",
+  "a: |\n  text\n",
+  "a: >\n  folded\n",
+  "a: multi\n  line plain\n",
+  'a: "multi\n  line"\n',
+  "a: [1,\n  2]\n",
+  "a: 1\na: 2\n",
+  '"quoted key": 1\n',
+  "? complex\n: key\n",
+  "---\na: 1\n",
+  "a:\n\t- 1\n",
+  "a: 0x1F\n",
+  "a: .inf\n",
+  "a: b: c\n",
+  "a: [b: c]\n",
+  "__proto__: 1\n",
+];
+
+describe("fast YAML subset", () => {
+  it("reads every real inventory file exactly as the yaml package does", () => {
+    for (const [file, text] of Object.entries(realFiles())) {
+      const fast = parseFastYaml(text);
+      expect(fast, `${file} left the subset`).not.toBe(OUTSIDE_SUBSET);
+      expect(fast, file).toEqual(reference(text));
+    }
+  });
+
+  it.each(INSIDE.map((s) => [JSON.stringify(s), s]))("agrees with the yaml package on %s", (_, text) => {
+    const fast = parseFastYaml(text);
+    expect(fast).not.toBe(OUTSIDE_SUBSET);
+    expect(fast).toEqual(reference(text));
+  });
+
+  it.each(OUTSIDE.map((s) => [JSON.stringify(s), s]))("gives up on %s", (_, text) => {
+    expect(parseFastYaml(text)).toBe(OUTSIDE_SUBSET);
+  });
+});
