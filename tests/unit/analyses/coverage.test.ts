@@ -113,6 +113,19 @@ describe("coverage", () => {
     });
   });
 
+  it("needs the core itself to be operational", () => {
+    const planned = inventory({
+      sites: [core("core-a", { connection: { status: "planned", medium: "fiber" } }), site("s1")],
+      links: [link("core-a", "s1")],
+      targets: [target("t", { categories: ["school"] })],
+    });
+    const r = analyseCoverage(planned);
+    expect(r.sites.map((s) => [s.siteId, s.reason])).toEqual([
+      ["core-a", "not-operational"],
+      ["s1", "no-core-path"],
+    ]);
+  });
+
   it("does not round a met target up through float noise", () => {
     // 0.7 × 10 = 7.000000000000001 in floating point; 7 of 10 meets a 70% target.
     expect(sitesNeeded(0.7, 10, 7)).toBe(0);

@@ -150,6 +150,20 @@ describe("optics", () => {
   });
 });
 
+describe("optics without a core", () => {
+  it("still budgets every link but no site path", () => {
+    const r = analyseOptics(
+      inventory({ sites: [pop("p"), site("s")], links: [link("p", "s", { splitters: ["1:32"] })] }),
+    );
+    // 0.35 + 17.1 = 17.45 → 28 − 17.45 = 10.55
+    expect(r.links[0]?.marginDb).toBe(10.55);
+    expect(r.sites).toEqual([{ siteId: "s", coreId: null, access: null, path: null }]);
+    expect(r.pops).toEqual([
+      { popId: "p", worstLink: { linkId: "p--s", marginDb: 10.55, band: "ok" }, worstAccess: null },
+    ]);
+  });
+});
+
 describe("optics at scale", () => {
   it("walks a 100k-span chain without recursion, in linear time and output", () => {
     const n = 100_000;
