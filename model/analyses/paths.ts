@@ -61,17 +61,6 @@ export function multiSourceDijkstra(
   return { dist, parentEdge, parent, root };
 }
 
-/** Edges from `node` up the tree to its root, nearest first. */
-export function treePathEdges(tree: ShortestPathTree, node: number): number[] {
-  const edges: number[] = [];
-  let v = node;
-  while ((tree.parent[v] as number) >= 0) {
-    edges.push(tree.parentEdge[v] as number);
-    v = tree.parent[v] as number;
-  }
-  return edges;
-}
-
 export interface BfsPath {
   /** Nodes from source to target inclusive. */
   nodes: number[];
