@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     },
     (url) => `backend ${url}`,
   );
-  await steps.run("pulumi up", () => pulumi(["up", "--yes", "--non-interactive", "--stack", STACK, "--diff"], env));
+  await steps.run("pulumi up", () => pulumi(["up", "--yes", "--non-interactive", "--stack", STACK], env));
   const outputs = await steps.run(
     "stack outputs",
     async () => JSON.parse(await pulumi(["stack", "output", "--json", "--stack", STACK], env, true)) as Record<string, unknown>,

@@ -1,12 +1,13 @@
 // Stack configuration, with defaults that make the `twin` stack work with no config at all.
 import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 
 const config = new pulumi.Config("baubau");
 
-/** The project root: Pulumi runs the program with the working directory at Pulumi.yaml. */
-const root = process.cwd();
+/** The project root (where Pulumi.yaml is); relative config paths start here. */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export const inventoryDir = resolve(root, config.get("inventoryDir") ?? "inventory");
 
