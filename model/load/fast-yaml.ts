@@ -18,6 +18,8 @@ type Container = Record<string, unknown> | unknown[];
 interface Frame {
   indent: number;
   container: Container;
+  /** Entries read so far into this mapping: the position used for key hints. */
+  entries: number;
 }
 interface Pending {
   parent: Container;
@@ -61,28 +63,44 @@ function setKey(obj: Record<string, unknown>, key: string, value: unknown): void
   obj[key] = value;
 }
 
-/** Cursor over one line for scalars and flow collections. */
+/** Index of `code` in s[from, end), or -1. Bounded so that a line never searches the whole text. */
+function findCode(s: string, code: number, from: number, end: number): number {
+  for (let j = from; j < end; j++) if (s.charCodeAt(j) === code) return j;
+  return -1;
+}
+
+/** Cursor over one line [i, end) of the whole text, for scalars and flow collections. The text is
+ * never cut into lines: at 400 MB that would be millions of short-lived strings. */
 class LineReader {
-  constructor(
-    readonly s: string,
-    public i: number,
-  ) {}
+  s = "";
+  i = 0;
+  end = 0;
+
+  at(s: string, i: number, end: number): this {
+    this.s = s;
+    this.i = i;
+    this.end = end;
+    return this;
+  }
 
   skipSpaces(): void {
-    while (this.s.charCodeAt(this.i) === 32) this.i++;
+    while (this.i < this.end && this.s.charCodeAt(this.i) === 32) this.i++;
   }
 
   /** Only spaces and a comment may follow a complete value. */
   expectEnd(): void {
-    const rest = this.s.slice(this.i);
-    if (rest.trim() !== "" && !/^\s+#/.test(rest)) outside();
+    let j = this.i;
+    while (j < this.end && this.s.charCodeAt(j) === 32) j++;
+    if (j === this.end) return;
+    if (this.s.charCodeAt(j) === 35 && j > this.i) return;
+    outside();
   }
 
   doubleQuoted(): string {
     const s = this.s;
     let j = this.i + 1;
     let escaped = false;
-    while (j < s.length) {
+    while (j < this.end) {
       const ch = s.charCodeAt(j);
       if (ch === 92) {
         escaped = true;
@@ -92,7 +110,7 @@ class LineReader {
       if (ch === 34) break;
       j++;
     }
-    if (j >= s.length) outside();
+    if (j >= this.end) outside();
     const raw = s.slice(this.i, j + 1);
     this.i = j + 1;
     if (!escaped) return raw.slice(1, -1);
@@ -109,10 +127,10 @@ class LineReader {
     let out = "";
     let j = this.i + 1;
     for (;;) {
-      const k = s.indexOf("'", j);
+      const k = findCode(s, 39, j, this.end);
       if (k < 0) outside();
       out += s.slice(j, k);
-      if (s.charCodeAt(k + 1) === 39) {
+      if (k + 1 < this.end && s.charCodeAt(k + 1) === 39) {
         out += "'";
         j = k + 2;
         continue;
@@ -125,6 +143,7 @@ class LineReader {
   /** A scalar or flow collection inside a flow collection. */
   flowValue(): unknown {
     this.skipSpaces();
+    if (this.i >= this.end) outside();
     const ch = this.s[this.i];
     if (ch === "{") return this.flowMap();
     if (ch === "[") return this.flowSeq();
@@ -135,17 +154,19 @@ class LineReader {
 
   flowPlain(): string {
     const s = this.s;
+    const end = this.end;
     const start = this.i;
+    if (start >= end) outside();
     if ("&*!|>%@`?#-:,]}".includes(s[start] ?? "")) {
       // A leading '-' is fine for numbers like -5.4; other indicators are not ours.
-      if (!(s[start] === "-" && /[0-9.]/.test(s[start + 1] ?? ""))) outside();
+      if (!(s[start] === "-" && start + 1 < end && /[0-9.]/.test(s[start + 1] ?? ""))) outside();
     }
     let j = start;
-    while (j < s.length) {
+    while (j < end) {
       const ch = s[j];
       if (ch === "," || ch === "]" || ch === "}") break;
       if (ch === ":") {
-        const next = s[j + 1];
+        const next = j + 1 < end ? s[j + 1] : undefined;
         if (next === " " || next === "," || next === "]" || next === "}" || next === undefined) break;
         outside();
       }
@@ -157,32 +178,59 @@ class LineReader {
     return s.slice(start, j).trimEnd();
   }
 
-  flowKey(): string {
+  /** Key hints for the flow mapping about to be read (see keyAt); set by the caller per line. */
+  hintRow: string[] | undefined;
+
+  flowKey(hints: string[] | undefined, position: number): string {
     this.skipSpaces();
+    const hint = hints?.[position];
+    const after = this.i + (hint?.length ?? 0);
+    // "key:" must be followed by a space: in flow context "lat:1" is one plain scalar, not lat = 1.
+    if (
+      hint !== undefined &&
+      after < this.end &&
+      this.s.charCodeAt(after) === 58 &&
+      this.s.charCodeAt(after + 1) === 32 &&
+      this.s.startsWith(hint, this.i)
+    ) {
+      this.i += hint.length + 1;
+      return hint;
+    }
     const key = this.flowPlain();
     if (!KEY.test(key)) outside();
-    if (this.s[this.i] !== ":") outside();
+    if (this.i >= this.end || this.s[this.i] !== ":") outside();
     this.i++;
+    if (hints) hints[position] = key;
     return key;
   }
 
-  flowMap(): Record<string, unknown> {
+  /** The next character of the line, or "" at its end. */
+  next(): string {
+    return this.i < this.end ? (this.s[this.i++] as string) : "";
+  }
+
+  peek(): string {
+    return this.i < this.end ? (this.s[this.i] as string) : "";
+  }
+
+  flowMap(hints?: string[]): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
+    let position = 0;
     this.i++;
     this.skipSpaces();
-    if (this.s[this.i] === "}") {
+    if (this.peek() === "}") {
       this.i++;
       return obj;
     }
     for (;;) {
-      const key = this.flowKey();
+      const key = this.flowKey(hints, position++);
       setKey(obj, key, this.flowValue());
       this.skipSpaces();
-      const ch = this.s[this.i++];
+      const ch = this.next();
       if (ch === "}") return obj;
       if (ch !== ",") outside();
       this.skipSpaces();
-      if (this.s[this.i] === "}") outside();
+      if (this.peek() === "}") outside();
     }
   }
 
@@ -190,41 +238,41 @@ class LineReader {
     const arr: unknown[] = [];
     this.i++;
     this.skipSpaces();
-    if (this.s[this.i] === "]") {
+    if (this.peek() === "]") {
       this.i++;
       return arr;
     }
     for (;;) {
-      const save = this.i;
-      this.skipSpaces();
-      if (/^[^,\]"'{[]*: /.test(this.s.slice(this.i, this.i + 200)) && this.s[this.i] !== "-") {
-        // An implicit single-pair mapping inside a sequence ("[a: 1]"): not ours.
-        this.i = save;
-        outside();
-      }
+      // A plain item that stops at ": " is an implicit single-pair mapping ("[a: 1]"): not ours.
       arr.push(this.flowValue());
       this.skipSpaces();
-      const ch = this.s[this.i++];
+      const ch = this.next();
       if (ch === "]") return arr;
       if (ch !== ",") outside();
       this.skipSpaces();
-      if (this.s[this.i] === "]") outside();
+      if (this.peek() === "]") outside();
     }
   }
 
   /** The value after "key: " or "- " in block context, up to the end of the line. */
   blockValue(): unknown {
     const s = this.s;
-    const ch = s[this.i];
+    const ch = this.peek();
     let value: unknown;
-    if (ch === "{") value = this.flowMap();
+    if (ch === "{") value = this.flowMap(this.hintRow);
     else if (ch === "[") value = this.flowSeq();
     else if (ch === '"') value = this.doubleQuoted();
     else if (ch === "'") value = this.singleQuoted();
     else {
-      if ("&*!|>%@`?:,]}".includes(ch ?? "")) outside();
-      const hash = s.indexOf(" #", this.i);
-      const text = (hash < 0 ? s.slice(this.i) : s.slice(this.i, hash)).trim();
+      if ("&*!|>%@`?:,]}".includes(ch)) outside();
+      let stop = this.end;
+      for (let j = this.i + 1; j < this.end; j++) {
+        if (s.charCodeAt(j) === 35 && s.charCodeAt(j - 1) === 32) {
+          stop = j;
+          break;
+        }
+      }
+      const text = s.slice(this.i, stop).trim();
       if (
         text.includes(": ") ||
         text.endsWith(":") ||
@@ -234,7 +282,7 @@ class LineReader {
       ) {
         outside();
       }
-      this.i = s.length;
+      this.i = this.end;
       return resolvePlain(text);
     }
     this.expectEnd();
@@ -242,19 +290,38 @@ class LineReader {
   }
 }
 
-/** Splits "key: rest" at the mapping colon; undefined when the line is not a mapping entry. */
-function splitEntry(content: string): [string, number] | undefined {
-  const colon = content.indexOf(":");
-  if (colon <= 0) return undefined;
-  const after = content.charCodeAt(colon + 1);
-  if (!(after === 32 || Number.isNaN(after))) return undefined;
-  return [content.slice(0, colon), colon + 1];
+/** The key in text[col, colon). Records of one list repeat their keys in the same order, so the key
+ * seen at the same indent and position last time is usually this one: comparing in place and reusing
+ * that string spares a new string and its hashing for nearly every key of a large inventory. */
+function keyAt(hints: string[][], frame: Frame, text: string, col: number, colon: number): string {
+  const row = (hints[frame.indent] ??= []);
+  const position = frame.entries++;
+  const hint = row[position];
+  if (hint !== undefined && hint.length === colon - col && text.startsWith(hint, col)) return hint;
+  const key = text.slice(col, colon);
+  if (!KEY.test(key)) outside();
+  row[position] = key;
+  return key;
+}
+
+/** Column of the mapping colon ("key: value" or "key:" at the line end) in [from, end), or -1. */
+function entryColon(s: string, from: number, end: number): number {
+  for (let j = from; j < end; j++) {
+    if (s.charCodeAt(j) !== 58) continue;
+    if (j === from) return -1;
+    return j + 1 === end || s.charCodeAt(j + 1) === 32 ? j : -1;
+  }
+  return -1;
 }
 
 function parseLines(text: string): unknown {
   const stack: Frame[] = [];
   let root: Container | undefined;
   let pending: Pending | undefined;
+  const r = new LineReader();
+  const hints: string[][] = [];
+  const flowHints = new Map<string, string[]>();
+  const itemFlowHints: string[][] = [];
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const assign = (p: Pending, value: unknown) => {
@@ -265,18 +332,19 @@ function parseLines(text: string): unknown {
   while (pos <= text.length) {
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
-    let line = text.slice(pos, end);
+    const lineStart = pos;
     pos = end + 1;
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
 
-    let n = 0;
-    while (line.charCodeAt(n) === 32) n++;
-    if (n === line.length) continue;
-    const first = line.charCodeAt(n);
+    let at = lineStart;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    if (at === end) continue;
+    const n = at - lineStart;
+    const first = text.charCodeAt(at);
     if (first === 35) continue; // comment line
     if (first === 9) outside(); // tab in indentation
-    if (n === 0 && (line.startsWith("---") || line.startsWith("...") || first === 37)) outside();
-    const isItem = first === 45 && (line.length === n + 1 || line.charCodeAt(n + 1) === 32);
+    if (n === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || first === 37)) outside();
+    const isItem = first === 45 && (at + 1 === end || text.charCodeAt(at + 1) === 32);
 
     if (pending) {
       const p = pending;
@@ -284,7 +352,7 @@ function parseLines(text: string): unknown {
       if (n > p.indent || (n === p.indent && isItem && !Array.isArray(p.parent))) {
         const container: Container = isItem ? [] : {};
         assign(p, container);
-        stack.push({ indent: n, container });
+        stack.push({ indent: n, container, entries: 0 });
       } else assign(p, null);
     }
 
@@ -296,53 +364,52 @@ function parseLines(text: string): unknown {
     if (stack.length === 0) {
       if (root !== undefined || n !== 0) outside();
       root = isItem ? [] : {};
-      stack.push({ indent: 0, container: root });
+      stack.push({ indent: 0, container: root, entries: 0 });
     }
     let top = stack[stack.length - 1] as Frame;
     if (top.indent !== n) outside();
 
-    let col = n;
+    let col = at;
     if (Array.isArray(top.container)) {
       if (!isItem) outside();
       const arr = top.container;
-      col = n + 1;
-      while (line.charCodeAt(col) === 32) col++;
-      if (col >= line.length || line.charCodeAt(col) === 35) {
+      col = at + 1;
+      while (col < end && text.charCodeAt(col) === 32) col++;
+      if (col >= end || text.charCodeAt(col) === 35) {
         arr.push(null);
         pending = { parent: arr, key: arr.length - 1, indent: n };
         continue;
       }
-      const rest = line.slice(col);
-      const entry =
-        rest[0] === "{" || rest[0] === "[" || rest[0] === '"' || rest[0] === "'"
-          ? undefined
-          : splitEntry(rest);
-      if (!entry) {
-        if (rest.startsWith("- ") || rest === "-") outside();
-        const r = new LineReader(line, col);
+      const c = text.charCodeAt(col);
+      // Flow collections and quoted scalars are values; anything else with "key:" opens a mapping.
+      const colon = c === 123 || c === 91 || c === 34 || c === 39 ? -1 : entryColon(text, col, end);
+      if (colon < 0) {
+        if (c === 45 && (col + 1 === end || text.charCodeAt(col + 1) === 32)) outside();
+        r.at(text, col, end).hintRow = itemFlowHints[n] ??= [];
         arr.push(r.blockValue());
         continue;
       }
       // "- key: value" opens a mapping whose entries sit at the column of "key".
       const obj: Record<string, unknown> = {};
       arr.push(obj);
-      top = { indent: col, container: obj };
+      top = { indent: col - lineStart, container: obj, entries: 0 };
       stack.push(top);
     } else if (isItem) outside();
 
     const obj = top.container as Record<string, unknown>;
-    const content = line.slice(col);
-    const entry = splitEntry(content);
-    if (!entry) outside();
-    const [key, after] = entry as [string, number];
-    if (!KEY.test(key)) outside();
-    const r = new LineReader(line, col + after);
+    const colon = entryColon(text, col, end);
+    if (colon < 0) outside();
+    const key = keyAt(hints, top, text, col, colon);
+    r.at(text, colon + 1, end);
     r.skipSpaces();
-    if (r.i >= line.length || line.charCodeAt(r.i) === 35) {
+    if (r.i >= end || text.charCodeAt(r.i) === 35) {
       setKey(obj, key, null);
-      pending = { parent: obj, key, indent: col };
+      pending = { parent: obj, key, indent: col - lineStart };
       continue;
     }
+    let row = flowHints.get(key);
+    if (row === undefined) flowHints.set(key, (row = []));
+    r.hintRow = row;
     setKey(obj, key, r.blockValue());
   }
   if (pending) assign(pending, null);

@@ -15,6 +15,8 @@ export interface CheckContext {
   /** [later index, first index] of each repeated site id, found while building siteIndex. */
   readonly siteDuplicates: [number, number][];
   readonly tenantIds: Set<string>;
+  /** Site index of each link's a and b (2j, 2j+1), -1 when unknown; looked up once for all checks. */
+  readonly linkEnds: Int32Array;
   report(draft: ProblemDraft): void;
   /** A draft for a reference to an unknown id, with a suggestion when one is close. */
   unknownRef(
@@ -40,6 +42,13 @@ export function createContext(data: Collected): CheckContext {
     else siteDuplicates.push([i, first]);
   }
   const tenantIds = new Set(data.tenants.items.map((t) => t.id));
+  const links = data.links.items;
+  const linkEnds = new Int32Array(links.length * 2);
+  for (let j = 0; j < links.length; j++) {
+    const l = links[j];
+    linkEnds[2 * j] = (l && siteIndex.get(l.a)) ?? -1;
+    linkEnds[2 * j + 1] = (l && siteIndex.get(l.b)) ?? -1;
+  }
   let suggestions = 0;
   const candidateCache = new Map<() => Iterable<string>, string[]>();
   const at = (origins: Origin[], key: string, index: number, rest: PathSegment[]) => {
@@ -51,6 +60,7 @@ export function createContext(data: Collected): CheckContext {
     siteIndex,
     siteDuplicates,
     tenantIds,
+    linkEnds,
     report(draft) {
       data.problems.push(draft);
     },

@@ -16,8 +16,9 @@ export function checkLinks(ctx: CheckContext): void {
     const origin = data.links.origins[i];
     for (const end of ["a", "b"] as const) {
       const id = l[end];
-      if (!sitesKnown || data.sites.brokenIds.has(id)) continue;
-      const site = ctx.site(id);
+      const index = ctx.linkEnds[2 * i + (end === "a" ? 0 : 1)] ?? -1;
+      const site = index < 0 ? undefined : data.sites.items[index];
+      if (!site && (!sitesKnown || data.sites.brokenIds.has(id))) continue;
       if (!site) ctx.unknownRef(ctx.linkPath(i, end), "site", id, siteIds);
       else if (l.status === "operational" && site.connection.status === "decommissioned") {
         ctx.report({

@@ -25,9 +25,9 @@ export function checkOperationalPaths(ctx: CheckContext): void {
   for (let j = 0; j < links.length; j++) {
     const l = links[j] as Link;
     if (l.status !== "operational") continue;
-    const a = ctx.siteIndex.get(l.a);
-    const b = ctx.siteIndex.get(l.b);
-    if (a === undefined || b === undefined || !up[a] || !up[b]) continue;
+    const a = ctx.linkEnds[2 * j] ?? -1;
+    const b = ctx.linkEnds[2 * j + 1] ?? -1;
+    if (a < 0 || b < 0 || !up[a] || !up[b]) continue;
     ends[2 * j] = a;
     ends[2 * j + 1] = b;
     degree[a] = (degree[a] ?? 0) + 1;

@@ -30,6 +30,7 @@ export function checkSites(ctx: CheckContext): void {
   const popIds = () => data.sites.items.filter((s) => s.category === "pop").map((s) => s.id);
   const tenantsKnown = !data.unreadable.has("tenants");
   const sites = data.sites.items;
+  const popCache = new Map<string, Site | undefined>();
 
   for (let i = 0; i < sites.length; i++) {
     const s = sites[i] as Site;
@@ -76,7 +77,12 @@ export function checkSites(ctx: CheckContext): void {
     }
     const pop = s.connection.pop;
     if (pop !== undefined && !data.sites.brokenIds.has(pop)) {
-      const target = ctx.site(pop);
+      // Thousands of sites share a handful of PoPs: a small map beats the big index for locality.
+      let target = popCache.get(pop);
+      if (target === undefined && !popCache.has(pop)) {
+        target = ctx.site(pop);
+        popCache.set(pop, target);
+      }
       if (!target) ctx.unknownRef(ctx.sitePath(i, "connection", "pop"), "PoP site", pop, popIds);
       else if (target.category !== "pop") {
         ctx.report({

@@ -45,6 +45,10 @@ const OUTSIDE = [
   "a: b: c\n",
   "a: [b: c]\n",
   "__proto__: 1\n",
+  "a: {lat:1}\n",
+  // The first item teaches the key hint "lat"; the second must still not be read as lat = 1.
+  "- { lat: 1 }\n- { lat:1 }\n",
+  "a:\n  - { lat: 1 }\n  - {lat:1}\n",
 ];
 
 describe("fast YAML subset", () => {
