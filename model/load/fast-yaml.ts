@@ -294,7 +294,11 @@ class LineReader {
  * seen at the same indent and position last time is usually this one: comparing in place and reusing
  * that string spares a new string and its hashing for nearly every key of a large inventory. */
 function keyAt(hints: string[][], frame: Frame, text: string, col: number, colon: number): string {
-  const row = (hints[frame.indent] ??= []);
+  let row = hints[frame.indent];
+  if (row === undefined) {
+    row = [];
+    hints[frame.indent] = row;
+  }
   const position = frame.entries++;
   const hint = row[position];
   if (hint !== undefined && hint.length === colon - col && text.startsWith(hint, col)) return hint;
@@ -385,7 +389,12 @@ function parseLines(text: string): unknown {
       const colon = c === 123 || c === 91 || c === 34 || c === 39 ? -1 : entryColon(text, col, end);
       if (colon < 0) {
         if (c === 45 && (col + 1 === end || text.charCodeAt(col + 1) === 32)) outside();
-        r.at(text, col, end).hintRow = itemFlowHints[n] ??= [];
+        let itemRow = itemFlowHints[n];
+        if (itemRow === undefined) {
+          itemRow = [];
+          itemFlowHints[n] = itemRow;
+        }
+        r.at(text, col, end).hintRow = itemRow;
         arr.push(r.blockValue());
         continue;
       }
@@ -408,7 +417,10 @@ function parseLines(text: string): unknown {
       continue;
     }
     let row = flowHints.get(key);
-    if (row === undefined) flowHints.set(key, (row = []));
+    if (row === undefined) {
+      row = [];
+      flowHints.set(key, row);
+    }
     r.hintRow = row;
     setKey(obj, key, r.blockValue());
   }

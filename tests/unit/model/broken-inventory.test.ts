@@ -367,8 +367,8 @@ describe("broken inventories", () => {
     const files = editFile(
       GOOD,
       DC,
-      "id: mgmt-worker-3, rack: rack-c01",
-      "id: mgmt-worker-3, rack: rack-c02",
+      "id: mgmt-worker-3\n      rack: rack-c01",
+      "id: mgmt-worker-3\n      rack: rack-c02",
     );
     const p = expectOnly(files, {
       file: DC,
