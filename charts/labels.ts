@@ -1,7 +1,12 @@
 // Labels every rendered object carries, so owners, tools and auditors can find them.
 export const GROUP = "smartcity.baubaukota.go.id";
 
-export function commonLabels(opts: { name: string; component: string; tenant: string; partOf?: string }): Record<string, string> {
+export function commonLabels(opts: {
+  name: string;
+  component: string;
+  tenant: string;
+  partOf?: string;
+}): Record<string, string> {
   return {
     "app.kubernetes.io/name": opts.name,
     "app.kubernetes.io/component": opts.component,
@@ -15,6 +20,11 @@ export function commonLabels(opts: { name: string; component: string; tenant: st
 export interface Manifest {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   [field: string]: unknown;
 }

@@ -40,7 +40,11 @@ export function smartService(props: SmartServiceProps): Manifest[] {
           spec: {
             serviceAccountName: props.name,
             automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } },
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: 10001,
+              seccompProfile: { type: "RuntimeDefault" },
+            },
             topologySpreadConstraints: [
               {
                 maxSkew: 1,

@@ -84,5 +84,8 @@ export function tenantNamespace(props: TenantNamespaceProps): Manifest[] {
         ],
       },
     },
-  ].map((m) => ({ ...m, metadata: { ...m.metadata, annotations: { [`${GROUP}/chart`]: "tenant-namespace" } } }));
+  ].map((m) => ({
+    ...m,
+    metadata: { ...m.metadata, annotations: { [`${GROUP}/chart`]: "tenant-namespace" } },
+  }));
 }

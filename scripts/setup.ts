@@ -9,8 +9,8 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { ENGINES, ensureEngine, GoRunner, MissingEngine } from "../toolchain/engines.ts";
-import { formatDuration, log, Steps } from "../toolchain/progress.ts";
 import { bin, CACHE_DIR, engineEnv, PULUMI_HOME, ROOT, versions } from "../toolchain/paths.ts";
+import { formatDuration, log, Steps } from "../toolchain/progress.ts";
 
 const run = promisify(execFile);
 
@@ -27,6 +27,7 @@ const DEBIAN_PACKAGES = ["prometheus", "prometheus-alertmanager", "chromium", "j
 async function missingDebianPackages(): Promise<string[]> {
   const missing: string[] = [];
   for (const pkg of DEBIAN_PACKAGES) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
     const status = await run("dpkg-query", ["-W", "-f=${Status}", pkg]).then(
       (r) => r.stdout,
       () => "",
@@ -38,9 +39,14 @@ async function missingDebianPackages(): Promise<string[]> {
 
 function streamed(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const child = spawn(cmd, args, {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`)),
+    );
   });
 }
 
@@ -57,18 +63,22 @@ async function ensureDebianPackages(): Promise<string> {
     );
   }
   const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
-  const apt = (args: string[]) => streamed(cmd as string, [...pre, ...(sudo.length ? ["apt-get"] : []), ...args]);
+  const apt = (args: string[]) =>
+    streamed(cmd as string, [...pre, ...(sudo.length ? ["apt-get"] : []), ...args]);
   log("setup", `apt-get install ${missing.join(" ")}`);
   await apt(["update", "-q"]);
   await apt(["install", "-y", "-q", "--no-install-recommends", ...missing]);
   const still = await missingDebianPackages();
-  if (still.length) throw new MissingEngine("debian packages", `apt-get did not install: ${still.join(", ")}`);
+  if (still.length)
+    throw new MissingEngine("debian packages", `apt-get did not install: ${still.join(", ")}`);
   return `installed ${missing.join(", ")}`;
 }
 
 /** The engine only loads a provider plugin whose version equals what @pulumi/kubernetes asks for. */
 async function checkProviderVersionMatchesSdk(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(ROOT, "node_modules/@pulumi/kubernetes/package.json"), "utf8")) as {
+  const pkg = JSON.parse(
+    await readFile(join(ROOT, "node_modules/@pulumi/kubernetes/package.json"), "utf8"),
+  ) as {
     pulumi?: { version?: string };
     version: string;
   };
@@ -89,9 +99,13 @@ async function ensureProviderPlugin(): Promise<string> {
   const [a, b] = await Promise.all([stat(installed).catch(() => undefined), stat(bin.kubernetesProvider)]);
   if (a && a.size === b.size) return `kubernetes v${v} in ${PULUMI_HOME}`;
   if (flags.check) throw new MissingEngine("kubernetes plugin", `not installed in ${PULUMI_HOME}`);
-  await run(bin.pulumi, ["plugin", "install", "resource", "kubernetes", v, "--file", bin.kubernetesProvider, "--reinstall"], {
-    env: engineEnv(),
-  });
+  await run(
+    bin.pulumi,
+    ["plugin", "install", "resource", "kubernetes", v, "--file", bin.kubernetesProvider, "--reinstall"],
+    {
+      env: engineEnv(),
+    },
+  );
   return `installed kubernetes v${v} into ${PULUMI_HOME}`;
 }
 
@@ -104,7 +118,10 @@ async function main(): Promise<void> {
   const only = flags.only?.split(",").map((s) => s.trim());
   const unknown = only?.filter((o) => !ENGINES.some((e) => e.name === o));
   if (unknown?.length) {
-    throw new MissingEngine("--only", `unknown engine ${unknown.join(", ")}; known: ${ENGINES.map((e) => e.name).join(", ")}`);
+    throw new MissingEngine(
+      "--only",
+      `unknown engine ${unknown.join(", ")}; known: ${ENGINES.map((e) => e.name).join(", ")}`,
+    );
   }
   const engines = only ? ENGINES.filter((e) => only.includes(e.name)) : ENGINES;
   const withPlugin = !only || only.includes("pulumi-resource-kubernetes");
@@ -112,14 +129,24 @@ async function main(): Promise<void> {
   const steps = new Steps("setup", total);
   log("setup", `cache: ${CACHE_DIR}`);
 
-  await steps.run("node runtime", async () => `${process.version} (${process.execPath}), npm packages installed`, (s) => s);
+  await steps.run(
+    "node runtime",
+    async () => `${process.version} (${process.execPath}), npm packages installed`,
+    (s) => s,
+  );
   if (!only && !flags["no-apt"]) await steps.run("debian packages", ensureDebianPackages, (s) => s);
-  if (withPlugin) await steps.run("provider version vs @pulumi/kubernetes", checkProviderVersionMatchesSdk, (s) => s);
+  if (withPlugin)
+    await steps.run("provider version vs @pulumi/kubernetes", checkProviderVersionMatchesSdk, (s) => s);
   const go = new GoRunner();
   for (const engine of engines) {
-    await steps.run(`engine ${engine.name}`, () => ensureEngine(engine, go, { checkOnly: flags.check }), (s) => s);
+    await steps.run(
+      `engine ${engine.name}`,
+      () => ensureEngine(engine, go, { checkOnly: flags.check }),
+      (s) => s,
+    );
   }
-  if (withPlugin) await steps.run("kubernetes plugin in Pulumi's plugin cache", ensureProviderPlugin, (s) => s);
+  if (withPlugin)
+    await steps.run("kubernetes plugin in Pulumi's plugin cache", ensureProviderPlugin, (s) => s);
 
   log("setup", `ready in ${formatDuration(steps.elapsed())}; cache uses ${await diskUsage()}`);
 }
@@ -127,7 +154,7 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof MissingEngine) {
     log("setup", `cannot provide ${err.engine}: ${err.why}`);
-    log("setup", "see README.md, Troubleshooting; build logs are in " + join(CACHE_DIR, "logs"));
+    log("setup", `see README.md, Troubleshooting; build logs are in ${join(CACHE_DIR, "logs")}`);
   } else {
     log("setup", err instanceof Error ? (err.stack ?? err.message) : String(err));
   }

@@ -14,13 +14,19 @@ const STACK = process.env.BAUBAU_STACK ?? "twin";
 
 function pulumi(args: string[], env: Record<string, string>, capture = false): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin.pulumi, args, { cwd: ROOT, env, stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"] });
+    const child = spawn(bin.pulumi, args, {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"],
+    });
     let out = "";
     child.stdout?.on("data", (d: Buffer) => {
       out += d.toString();
     });
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited ${code}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited ${code}`)),
+    );
   });
 }
 
@@ -56,7 +62,11 @@ async function main(): Promise<void> {
   await steps.run("pulumi up", () => pulumi(["up", "--yes", "--non-interactive", "--stack", STACK], env));
   const outputs = await steps.run(
     "stack outputs",
-    async () => JSON.parse(await pulumi(["stack", "output", "--json", "--stack", STACK], env, true)) as Record<string, unknown>,
+    async () =>
+      JSON.parse(await pulumi(["stack", "output", "--json", "--stack", STACK], env, true)) as Record<
+        string,
+        unknown
+      >,
     (o) => `${Object.keys(o).length} outputs`,
   );
 

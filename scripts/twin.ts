@@ -1,8 +1,8 @@
 // scripts/twin up|down|status — the local twin data center, shaped by inventory/.
 import { join } from "node:path";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
-import { formatDuration, log } from "../toolchain/progress.ts";
 import { ROOT } from "../toolchain/paths.ts";
+import { formatDuration, log } from "../toolchain/progress.ts";
 import { down, paths, status, up } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
 
@@ -27,7 +27,9 @@ async function main(): Promise<void> {
       const clusters = await plannedClusters(inventoryDir);
       const results = await up(clusters, say);
       for (const r of results) {
-        say(`${r.cluster}: ${r.action}, ${r.nodes} nodes Ready, API ${r.server}, kubeconfig ${paths.kubeconfig(r.cluster)}`);
+        say(
+          `${r.cluster}: ${r.action}, ${r.nodes} nodes Ready, API ${r.server}, kubeconfig ${paths.kubeconfig(r.cluster)}`,
+        );
       }
       say(`twin up in ${formatDuration(Date.now() - t0)}`);
       break;

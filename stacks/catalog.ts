@@ -19,7 +19,12 @@ export interface CatalogTenant {
 }
 
 export const tenants: CatalogTenant[] = [
-  { namespace: "kominfo-portal", tenant: "diskominfo", cluster: "dc-prod", quota: { cpu: "4", memory: "8Gi", pods: 20 } },
+  {
+    namespace: "kominfo-portal",
+    tenant: "diskominfo",
+    cluster: "dc-prod",
+    quota: { cpu: "4", memory: "8Gi", pods: 20 },
+  },
 ];
 
 export const services: CatalogService[] = [

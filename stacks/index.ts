@@ -10,11 +10,15 @@ import { inventoryDir, kubeconfigFor, namespacePrefix } from "./config.ts";
 const loaded = await loadInventory(inventoryDir);
 if (!loaded.ok) {
   // Nothing is registered, so nothing is half-applied.
-  throw new pulumi.RunError(`the inventory has ${loaded.problems.length} problem(s):\n${formatProblems(loaded.problems)}`);
+  throw new pulumi.RunError(
+    `the inventory has ${loaded.problems.length} problem(s):\n${formatProblems(loaded.problems)}`,
+  );
 }
 const { datacenter } = loaded.inventory;
 
-const usedClusters = [...new Set([...tenants.map((t) => t.cluster), ...services.map((s) => s.cluster)])].sort();
+const usedClusters = [
+  ...new Set([...tenants.map((t) => t.cluster), ...services.map((s) => s.cluster)]),
+].sort();
 const unknown = usedClusters.filter((c) => !datacenter.clusters.some((dc) => dc.id === c));
 if (unknown.length) {
   throw new pulumi.RunError(
@@ -37,7 +41,8 @@ const namespaces = new Map(
 
 const deployed = services.map((s) => {
   const ns = namespaces.get(s.tenant);
-  if (!ns) throw new pulumi.RunError(`service ${s.name}: tenant ${s.tenant} has no namespace in stacks/catalog.ts`);
+  if (!ns)
+    throw new pulumi.RunError(`service ${s.name}: tenant ${s.tenant} has no namespace in stacks/catalog.ts`);
   const namespace = `${namespacePrefix}${tenants.find((t) => t.tenant === s.tenant)?.namespace}`;
   return new SmartService(s.name, { ...s, namespace, cluster: clusterOf(s.cluster), tenantNamespace: ns });
 });

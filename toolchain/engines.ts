@@ -5,8 +5,8 @@ import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { chmod, copyFile, mkdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { heartbeat, log } from "./progress.ts";
 import { bin, CACHE_DIR, engineDirs, LANGUAGE_HOST_SRC, ROOT, sourceHash, versions } from "./paths.ts";
+import { heartbeat, log } from "./progress.ts";
 
 const run = promisify(execFile);
 
@@ -51,7 +51,10 @@ const versionProbe =
   async (path: string): Promise<boolean> =>
     (await output(path, args)).includes(expected);
 
-export type CacheState = { state: "ok"; source: string } | { state: "missing" } | { state: "damaged"; reason: string };
+export type CacheState =
+  | { state: "ok"; source: string }
+  | { state: "missing" }
+  | { state: "damaged"; reason: string };
 
 /** Checks an entry: stamp present and for these inputs, files unchanged, each binary runs and reports its version. */
 export async function inspect(engine: Engine): Promise<CacheState> {
@@ -59,7 +62,9 @@ export async function inspect(engine: Engine): Promise<CacheState> {
   try {
     stampText = await readFile(join(engine.dir, ".stamp.json"), "utf8");
   } catch {
-    return existsSync(engine.dir) ? { state: "damaged", reason: "no stamp (interrupted build?)" } : { state: "missing" };
+    return existsSync(engine.dir)
+      ? { state: "damaged", reason: "no stamp (interrupted build?)" }
+      : { state: "missing" };
   }
   let stamp: Stamp;
   try {
@@ -67,13 +72,15 @@ export async function inspect(engine: Engine): Promise<CacheState> {
   } catch {
     return { state: "damaged", reason: "unreadable stamp" };
   }
-  if (stamp.inputs !== engine.inputs) return { state: "damaged", reason: "pinned versions or wrapper sources changed" };
+  if (stamp.inputs !== engine.inputs)
+    return { state: "damaged", reason: "pinned versions or wrapper sources changed" };
   for (const name of engine.binaries) {
     const path = join(engine.dir, name);
     const recorded = stamp.files[name];
     const st = await stat(path).catch(() => undefined);
     if (!recorded || !st) return { state: "damaged", reason: `${name} is missing` };
-    if (st.size !== recorded.size) return { state: "damaged", reason: `${name} has ${st.size} bytes, expected ${recorded.size}` };
+    if (st.size !== recorded.size)
+      return { state: "damaged", reason: `${name} has ${st.size} bytes, expected ${recorded.size}` };
     // Hashing a 100 MB binary costs a few hundred ms: only when its mtime says it was touched.
     if (st.mtimeMs !== recorded.mtimeMs && (await sha256(path)) !== recorded.sha256) {
       return { state: "damaged", reason: `${name} content changed` };
@@ -81,7 +88,8 @@ export async function inspect(engine: Engine): Promise<CacheState> {
   }
   const probes = await Promise.all(engine.binaries.map((name) => engine.probe(join(engine.dir, name), name)));
   const failed = engine.binaries.filter((_, i) => !probes[i]);
-  if (failed.length > 0) return { state: "damaged", reason: `${failed.join(", ")} did not report the pinned version` };
+  if (failed.length > 0)
+    return { state: "damaged", reason: `${failed.join(", ")} did not report the pinned version` };
   return { state: "ok", source: stamp.source };
 }
 
@@ -119,11 +127,17 @@ async function adoptFromPath(engine: Engine, staging: string): Promise<boolean> 
 }
 
 /** Brings one engine to a good state: keep, adopt from PATH, or (re)build. Returns what happened. */
-export async function ensureEngine(engine: Engine, go: GoRunner, opts: { checkOnly: boolean }): Promise<string> {
+export async function ensureEngine(
+  engine: Engine,
+  go: GoRunner,
+  opts: { checkOnly: boolean },
+): Promise<string> {
   const state = await inspect(engine);
   if (state.state === "ok") return `cached (${state.source})`;
-  if (state.state === "damaged") log("setup", `${engine.name}: cache entry damaged (${state.reason}); rebuilding`);
-  if (opts.checkOnly) throw new MissingEngine(engine.name, state.state === "damaged" ? state.reason : "not in the cache");
+  if (state.state === "damaged")
+    log("setup", `${engine.name}: cache entry damaged (${state.reason}); rebuilding`);
+  if (opts.checkOnly)
+    throw new MissingEngine(engine.name, state.state === "damaged" ? state.reason : "not in the cache");
   const staging = `${engine.dir}.partial`;
   await rm(staging, { recursive: true, force: true });
   let source: Stamp["source"] = "built";
@@ -139,7 +153,8 @@ export async function ensureEngine(engine: Engine, go: GoRunner, opts: { checkOn
   await rm(engine.dir, { recursive: true, force: true });
   await rename(staging, engine.dir);
   const after = await inspect(engine);
-  if (after.state !== "ok") throw new Error(`${engine.name}: built, but the check failed: ${JSON.stringify(after)}`);
+  if (after.state !== "ok")
+    throw new Error(`${engine.name}: built, but the check failed: ${JSON.stringify(after)}`);
   return source === "path" ? "taken from PATH" : state.state === "damaged" ? "rebuilt" : "built";
 }
 
@@ -171,7 +186,11 @@ export class GoRunner {
     const out = await output("go", ["version"]);
     const m = /go(\d+)\.(\d+)/.exec(out);
     const [wantMajor, wantMinor] = versions.go.split(".").map(Number);
-    if (!m || Number(m[1]) < (wantMajor ?? 1) || (Number(m[1]) === wantMajor && Number(m[2]) < (wantMinor ?? 0))) {
+    if (
+      !m ||
+      Number(m[1]) < (wantMajor ?? 1) ||
+      (Number(m[1]) === wantMajor && Number(m[2]) < (wantMinor ?? 0))
+    ) {
       throw new MissingEngine(
         "go",
         `the engines are built from Go modules and need Go >= ${versions.go} (found: ${out.trim() || "no go on PATH"}). ` +
@@ -182,7 +201,12 @@ export class GoRunner {
   }
 
   /** `go <args>` in `cwd`; output goes to a log file, a heartbeat counts compiled packages. */
-  async exec(what: string, cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
+  async exec(
+    what: string,
+    cwd: string,
+    args: string[],
+    extraEnv: Record<string, string> = {},
+  ): Promise<void> {
     await mkdir(this.logDir, { recursive: true });
     const logPath = join(this.logDir, `${what.replace(/[^a-z0-9.-]+/gi, "_")}.log`);
     const logFile = createWriteStream(logPath);
@@ -191,7 +215,11 @@ export class GoRunner {
     const stop = heartbeat("setup", what, () => `${packages} packages compiled`);
     try {
       await new Promise<void>((resolve, reject) => {
-        const child = spawn("go", args, { cwd, env: { ...this.env(), ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn("go", args, {
+          cwd,
+          env: { ...this.env(), ...extraEnv },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         const onData = (chunk: Buffer) => {
           logFile.write(chunk);
           const lines = chunk.toString().split("\n").filter(Boolean);
@@ -205,7 +233,9 @@ export class GoRunner {
           code === 0
             ? resolve()
             : reject(
-                new Error(`go ${args.join(" ")} failed (exit ${code}) in ${cwd}\n${tail.join("\n")}\nfull log: ${logPath}`),
+                new Error(
+                  `go ${args.join(" ")} failed (exit ${code}) in ${cwd}\n${tail.join("\n")}\nfull log: ${logPath}`,
+                ),
               ),
         );
       });
@@ -259,20 +289,35 @@ const pulumi: Engine = {
   fromPath: true,
   probe: async (path, name) => {
     if (name === "pulumi") return (await output(path, ["version"])).includes(`v${versions.pulumi}`);
-    if (name === "pulumi-language-nodejs") return (await output(path, ["--version"])).includes(versions.pulumi);
+    if (name === "pulumi-language-nodejs")
+      return (await output(path, ["--version"])).includes(versions.pulumi);
     return (await readFile(path, "utf8").catch(() => "")).includes("@pulumi/pulumi/cmd/dynamic-provider");
   },
   async build(out, go) {
     const cli = await wrapperDir("pulumi", ["go.mod", "go.sum", "tools.go"]);
     const ld = `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${versions.pulumi}`;
     await go.exec(`pulumi-${versions.pulumi}`, cli, [
-      "build", "-v", ...trim, "-tags", "osusergo,grpcnotrace", "-ldflags", ld,
-      "-o", join(out, "pulumi"), "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
+      "build",
+      "-v",
+      ...trim,
+      "-tags",
+      "osusergo,grpcnotrace",
+      "-ldflags",
+      ld,
+      "-o",
+      join(out, "pulumi"),
+      "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
     ]);
     const host = await wrapperDir("language-nodejs", ["go.mod", "go.sum", "main.go", "host.go"]);
     await go.exec(`pulumi-language-nodejs-${versions.pulumi}`, host, [
-      "build", "-v", ...trim, "-ldflags", `-X main.version=${versions.pulumi}-baubau`,
-      "-o", join(out, "pulumi-language-nodejs"), ".",
+      "build",
+      "-v",
+      ...trim,
+      "-ldflags",
+      `-X main.version=${versions.pulumi}-baubau`,
+      "-o",
+      join(out, "pulumi-language-nodejs"),
+      ".",
     ]);
     await writeFile(join(out, "pulumi-resource-pulumi-nodejs"), DYNAMIC_PROVIDER_SCRIPT);
     await chmod(join(out, "pulumi-resource-pulumi-nodejs"), 0o755);
@@ -300,9 +345,14 @@ const kubernetesProvider: Engine = {
     const mapping = JSON.parse(await readFile(join(cmdDir, "terraform-mapping.json"), "utf8"));
     await writeFile(join(dir, "terraform-mapping-embed.json"), JSON.stringify(mapping));
     await go.exec(`pulumi-resource-kubernetes-${kp.version}`, dir, [
-      "build", "-v", ...trim,
-      "-ldflags", `-X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=${kp.version}`,
-      "-o", join(out, "pulumi-resource-kubernetes"), ".",
+      "build",
+      "-v",
+      ...trim,
+      "-ldflags",
+      `-X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=${kp.version}`,
+      "-o",
+      join(out, "pulumi-resource-kubernetes"),
+      ".",
     ]);
   },
 };
@@ -315,7 +365,10 @@ const kubernetes: Engine = {
   binaries: k8sCommands,
   fromPath: true,
   probe: (path, name) =>
-    versionProbe(name === "kubectl" ? ["version", "--client"] : ["--version"], `v${versions.kubernetes}`)(path),
+    versionProbe(
+      name === "kubectl" ? ["version", "--client"] : ["--version"],
+      `v${versions.kubernetes}`,
+    )(path),
   async build(out, go) {
     const v = versions.kubernetes;
     const minor = v.split(".")[1] as string;
@@ -325,8 +378,12 @@ const kubernetes: Engine = {
     // module cannot see: map each to its published v0.<minor>.<patch> instead. The list comes
     // from kubernetes's own go.mod so it follows new staging modules.
     const mod = await go.moduleDir("k8s.io/kubernetes", `v${v}`);
-    const { stdout } = await run("go", ["mod", "edit", "-json", mod.goMod], { env: go.env(), maxBuffer: 8 << 20 });
-    const replaces = (JSON.parse(stdout) as { Replace?: { Old: { Path: string }; New: { Path: string } }[] }).Replace ?? [];
+    const { stdout } = await run("go", ["mod", "edit", "-json", mod.goMod], {
+      env: go.env(),
+      maxBuffer: 8 << 20,
+    });
+    const replaces =
+      (JSON.parse(stdout) as { Replace?: { Old: { Path: string }; New: { Path: string } }[] }).Replace ?? [];
     const staging = replaces.filter((r) => r.New.Path.startsWith("./staging/")).map((r) => r.Old.Path);
     const published = `v0.${minor}.${v.split(".")[2]}`;
     const goVersion = /^go (\S+)$/m.exec(await readFile(mod.goMod, "utf8"))?.[1] ?? versions.go;
@@ -357,8 +414,15 @@ const kubernetes: Engine = {
     ]);
     for (const c of k8sCommands) {
       await go.exec(`kubernetes-${v}-${c}`, dir, [
-        "build", "-v", ...trim, "-pgo=off", "-ldflags", stamp.join(" "),
-        "-o", join(out, c), `k8s.io/kubernetes/cmd/${c}`,
+        "build",
+        "-v",
+        ...trim,
+        "-pgo=off",
+        "-ldflags",
+        stamp.join(" "),
+        "-o",
+        join(out, c),
+        `k8s.io/kubernetes/cmd/${c}`,
       ]);
     }
   },
@@ -378,10 +442,18 @@ const etcd: Engine = {
       join(dir, "go.mod"),
       `module baubau.local/toolchain/etcd\n\ngo 1.26.0\n\nrequire go.etcd.io/etcd/server/v3 v${versions.etcd}\n`,
     );
-    await writeFile(join(dir, "tools.go"), `//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n`);
+    await writeFile(
+      join(dir, "tools.go"),
+      `//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n`,
+    );
     await go.exec(`etcd-${versions.etcd}-tidy`, dir, ["mod", "tidy"]);
     await go.exec(`etcd-${versions.etcd}`, dir, [
-      "build", "-v", ...trim, "-o", join(out, "etcd"), "go.etcd.io/etcd/server/v3",
+      "build",
+      "-v",
+      ...trim,
+      "-o",
+      join(out, "etcd"),
+      "go.etcd.io/etcd/server/v3",
     ]);
   },
 };
@@ -397,7 +469,12 @@ const kwok: Engine = {
     await go.exec(
       `kwok-${versions.kwok}`,
       CACHE_DIR,
-      ["install", "-v", ...trim, ...["kwok", "kwokctl"].map((c) => `sigs.k8s.io/kwok/cmd/${c}@v${versions.kwok}`)],
+      [
+        "install",
+        "-v",
+        ...trim,
+        ...["kwok", "kwokctl"].map((c) => `sigs.k8s.io/kwok/cmd/${c}@v${versions.kwok}`),
+      ],
       { GOBIN: out },
     );
   },

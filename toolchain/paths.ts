@@ -21,7 +21,8 @@ export interface Versions {
 export const versions: Versions = JSON.parse(readFileSync(join(ROOT, "toolchain/versions.json"), "utf8"));
 
 export const CACHE_DIR =
-  process.env.BAUBAU_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "baubau-toolkit");
+  process.env.BAUBAU_CACHE_DIR ??
+  join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "baubau-toolkit");
 
 /** Hash of a committed wrapper module: editing it must rebuild the engine built from it. */
 export function sourceHash(dir: string): string {
@@ -37,7 +38,11 @@ export const LANGUAGE_HOST_SRC = join(ROOT, "toolchain/language-nodejs");
 /** One cache entry per engine, keyed by its pinned version. */
 export const engineDirs = {
   pulumi: join(CACHE_DIR, "engines", `pulumi-${versions.pulumi}`),
-  kubernetesProvider: join(CACHE_DIR, "engines", `pulumi-resource-kubernetes-${versions.kubernetesProvider.version}`),
+  kubernetesProvider: join(
+    CACHE_DIR,
+    "engines",
+    `pulumi-resource-kubernetes-${versions.kubernetesProvider.version}`,
+  ),
   kubernetes: join(CACHE_DIR, "engines", `kubernetes-${versions.kubernetes}`),
   etcd: join(CACHE_DIR, "engines", `etcd-${versions.etcd}`),
   kwok: join(CACHE_DIR, "engines", `kwok-${versions.kwok}`),

@@ -28,7 +28,11 @@ export class Steps {
     private readonly total: number,
   ) {}
 
-  async run<T>(name: string, fn: () => Promise<T>, describe: (value: T) => string = () => "done"): Promise<T> {
+  async run<T>(
+    name: string,
+    fn: () => Promise<T>,
+    describe: (value: T) => string = () => "done",
+  ): Promise<T> {
     const index = this.results.length + 1;
     log(this.scope, `▶ ${index}/${this.total} ${name}`);
     const t0 = Date.now();
@@ -37,7 +41,10 @@ export class Steps {
       const ms = Date.now() - t0;
       const outcome = describe(value);
       this.results.push({ name, ms, outcome });
-      log(this.scope, `✔ ${name}: ${outcome} (${formatDuration(ms)}, total ${formatDuration(Date.now() - this.started)})`);
+      log(
+        this.scope,
+        `✔ ${name}: ${outcome} (${formatDuration(ms)}, total ${formatDuration(Date.now() - this.started)})`,
+      );
       return value;
     } catch (err) {
       log(this.scope, `✘ ${name} failed after ${formatDuration(Date.now() - t0)}`);

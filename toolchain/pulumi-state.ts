@@ -16,7 +16,10 @@ export async function ensureFileBackend(stateDir: string = STATE_DIR): Promise<S
   const passphraseFile = join(stateDir, "passphrase");
   await mkdir(backend, { recursive: true, mode: 0o700 });
   if (!existsSync(passphraseFile)) {
-    await writeFile(passphraseFile, `${randomBytes(24).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+    await writeFile(passphraseFile, `${randomBytes(24).toString("base64url")}\n`, {
+      mode: 0o600,
+      flag: "wx",
+    });
   }
   return { backendUrl: `file://${backend}`, passphraseFile };
 }

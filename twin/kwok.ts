@@ -32,11 +32,14 @@ async function sh(cmd: string, args: string[], timeoutMs = 180_000): Promise<str
     return stdout;
   } catch (err) {
     const e = err as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`${cmd.split("/").pop()} ${args.join(" ")} failed: ${(e.stderr || e.stdout || e.message).trim()}`);
+    throw new Error(
+      `${cmd.split("/").pop()} ${args.join(" ")} failed: ${(e.stderr || e.stdout || e.message).trim()}`,
+    );
   }
 }
 
-const kwokctl = (args: string[], timeoutMs?: number) => sh(bin.kwokctl, ["--config", paths.config, ...args], timeoutMs);
+const kwokctl = (args: string[], timeoutMs?: number) =>
+  sh(bin.kwokctl, ["--config", paths.config, ...args], timeoutMs);
 export const kubectl = (cluster: string, args: string[], timeoutMs?: number) =>
   sh(bin.kubectl, ["--kubeconfig", paths.kubeconfig(cluster), ...args], timeoutMs);
 
@@ -123,8 +126,18 @@ export async function up(clusters: TwinCluster[], log: Log): Promise<UpResult[]>
       await mkdir(join(TWIN_DIR, "kubeconfigs"), { recursive: true });
       await kwokctl(
         [
-          "create", "cluster", "--name", cluster.name, "--runtime", "binary",
-          "--kube-apiserver-port", String(port), "--kubeconfig", paths.kubeconfig(cluster.name), "--wait", "2m",
+          "create",
+          "cluster",
+          "--name",
+          cluster.name,
+          "--runtime",
+          "binary",
+          "--kube-apiserver-port",
+          String(port),
+          "--kubeconfig",
+          paths.kubeconfig(cluster.name),
+          "--wait",
+          "2m",
         ],
         5 * 60_000,
       );
@@ -132,7 +145,15 @@ export async function up(clusters: TwinCluster[], log: Log): Promise<UpResult[]>
     }
     await waitFor(`${cluster.name} API server /readyz`, () => isHealthy(cluster.name), 120_000);
     await applyNodes(cluster, log);
-    const server = (await kubectl(cluster.name, ["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])).trim();
+    const server = (
+      await kubectl(cluster.name, [
+        "config",
+        "view",
+        "--minify",
+        "-o",
+        "jsonpath={.clusters[0].cluster.server}",
+      ])
+    ).trim();
     results.push({ cluster: cluster.name, action, nodes: cluster.nodes.length, server });
   }
   return results;
@@ -146,11 +167,28 @@ async function applyNodes(cluster: TwinCluster, log: Log): Promise<void> {
   await kubectl(cluster.name, ["apply", "--server-side", "--field-manager", MANAGED_BY, "-f", file]);
   // Node status is its own subresource after creation: capacity changes go there.
   for (const node of cluster.nodes) {
-    const patch = JSON.stringify({ status: { capacity: node.status.capacity, allocatable: node.status.allocatable } });
-    await kubectl(cluster.name, ["patch", "node", node.metadata.name, "--subresource=status", "--type=merge", "-p", patch]);
+    const patch = JSON.stringify({
+      status: { capacity: node.status.capacity, allocatable: node.status.allocatable },
+    });
+    await kubectl(cluster.name, [
+      "patch",
+      "node",
+      node.metadata.name,
+      "--subresource=status",
+      "--type=merge",
+      "-p",
+      patch,
+    ]);
   }
   const existing = (
-    await kubectl(cluster.name, ["get", "nodes", "-l", `app.kubernetes.io/managed-by=${MANAGED_BY}`, "-o", "name"])
+    await kubectl(cluster.name, [
+      "get",
+      "nodes",
+      "-l",
+      `app.kubernetes.io/managed-by=${MANAGED_BY}`,
+      "-o",
+      "name",
+    ])
   )
     .split("\n")
     .filter(Boolean)
@@ -163,7 +201,14 @@ async function applyNodes(cluster: TwinCluster, log: Log): Promise<void> {
   }
   await kubectl(
     cluster.name,
-    ["wait", "--for=condition=Ready", "node", "-l", `app.kubernetes.io/managed-by=${MANAGED_BY}`, "--timeout=120s"],
+    [
+      "wait",
+      "--for=condition=Ready",
+      "node",
+      "-l",
+      `app.kubernetes.io/managed-by=${MANAGED_BY}`,
+      "--timeout=120s",
+    ],
     150_000,
   );
 }
@@ -172,7 +217,9 @@ async function clusterPids(cluster: string): Promise<number[]> {
   const dir = paths.pids(cluster);
   if (!existsSync(dir)) return [];
   const files = await readdir(dir);
-  const pids = await Promise.all(files.map(async (f) => Number((await readFile(join(dir, f), "utf8")).trim())));
+  const pids = await Promise.all(
+    files.map(async (f) => Number((await readFile(join(dir, f), "utf8")).trim())),
+  );
   return pids.filter((p) => Number.isInteger(p) && p > 0);
 }
 
@@ -229,12 +276,23 @@ export async function status(planned: string[]): Promise<ClusterStatus[]> {
       out.push({ cluster, state: "stopped", processes });
       continue;
     }
-    const server = (await kubectl(cluster, ["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])).trim();
+    const server = (
+      await kubectl(cluster, ["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])
+    ).trim();
     const nodes = JSON.parse(await kubectl(cluster, ["get", "nodes", "-o", "json"])) as {
       items: { status?: { conditions?: { type: string; status: string }[] } }[];
     };
-    const ready = nodes.items.filter((n) => n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"));
-    out.push({ cluster, state: "running", server, nodesReady: ready.length, nodesTotal: nodes.items.length, processes });
+    const ready = nodes.items.filter((n) =>
+      n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
+    );
+    out.push({
+      cluster,
+      state: "running",
+      server,
+      nodesReady: ready.length,
+      nodesTotal: nodes.items.length,
+      processes,
+    });
   }
   return out;
 }

@@ -37,7 +37,11 @@ export function planTwin(dc: DataCenter): TwinCluster[] {
         .map((server): NodeManifest => {
           const rack = racks.get(server.rack);
           if (!rack) throw new Error(`server ${server.id}: rack ${server.rack} is not in the inventory`);
-          const resources = { cpu: String(server.cpu), memory: `${server.memoryGi}Gi`, pods: String(server.pods) };
+          const resources = {
+            cpu: String(server.cpu),
+            memory: `${server.memoryGi}Gi`,
+            pods: String(server.pods),
+          };
           const controlPlane = server.role === "control-plane";
           return {
             apiVersion: "v1",
@@ -60,7 +64,9 @@ export function planTwin(dc: DataCenter): TwinCluster[] {
               // kwok only drives nodes carrying this annotation.
               annotations: { "kwok.x-k8s.io/node": "fake" },
             },
-            spec: controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {},
+            spec: controlPlane
+              ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] }
+              : {},
             status: {
               capacity: resources,
               allocatable: resources,

@@ -40,7 +40,8 @@ export async function apiserverPort(cluster: string, env: NodeJS.ProcessEnv = pr
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       throw new Error(`${envVar}=${pinned} is not a TCP port (1-65535)`);
     }
-    if ((await probe(port)) === undefined) throw new PortInUse(port, `API server of twin cluster ${cluster}`, envVar);
+    if ((await probe(port)) === undefined)
+      throw new PortInUse(port, `API server of twin cluster ${cluster}`, envVar);
     return port;
   }
   const port = await probe(0);

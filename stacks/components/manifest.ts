@@ -24,5 +24,9 @@ export function resourceName(m: Manifest): string {
 export function applyManifest(m: Manifest, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
   const ctor = KINDS[`${m.apiVersion}/${m.kind}`];
   if (ctor) return new ctor(resourceName(m), m as never, opts);
-  return new k8s.apiextensions.CustomResource(resourceName(m), m as k8s.apiextensions.CustomResourceArgs, opts);
+  return new k8s.apiextensions.CustomResource(
+    resourceName(m),
+    m as k8s.apiextensions.CustomResourceArgs,
+    opts,
+  );
 }

@@ -19,7 +19,10 @@ export class TenantNamespace extends pulumi.ComponentResource {
     if (!ns) throw new Error("tenant-namespace chart rendered no Namespace");
     const provider = args.cluster.provider;
     const nsResource = applyManifest(ns, { parent: this, provider });
-    this.ready = [nsResource, ...rest.map((m) => applyManifest(m, { parent: this, provider, dependsOn: [nsResource] }))];
+    this.ready = [
+      nsResource,
+      ...rest.map((m) => applyManifest(m, { parent: this, provider, dependsOn: [nsResource] })),
+    ];
     this.namespace = pulumi.output(args.name);
     this.registerOutputs({ namespace: this.namespace });
   }

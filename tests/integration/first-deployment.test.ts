@@ -30,7 +30,9 @@ describe("first deployment to the twin", () => {
     const nsJson = JSON.parse(await kubectl(CLUSTER, ["get", "namespace", ns, "-o", "json"]));
     expect(nsJson.metadata.labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
 
-    const dep = JSON.parse(await kubectl(CLUSTER, ["get", "deployment", "portal-informasi", "-n", ns, "-o", "json"]));
+    const dep = JSON.parse(
+      await kubectl(CLUSTER, ["get", "deployment", "portal-informasi", "-n", ns, "-o", "json"]),
+    );
     const available = dep.status.conditions.find((c: { type: string }) => c.type === "Available");
     expect(available?.status).toBe("True");
     expect(dep.status.readyReplicas).toBe(2);
@@ -52,7 +54,14 @@ describe("first deployment to the twin", () => {
   it("pulumi destroy leaves nothing behind", async () => {
     const result = await t.stack.destroy({ onOutput });
     expect(result.summary.result).toBe("succeeded");
-    const left = await kubectl(CLUSTER, ["get", "namespace", `${t.prefix}kominfo-portal`, "--ignore-not-found", "-o", "name"]);
+    const left = await kubectl(CLUSTER, [
+      "get",
+      "namespace",
+      `${t.prefix}kominfo-portal`,
+      "--ignore-not-found",
+      "-o",
+      "name",
+    ]);
     expect(left.trim()).toBe("");
     const state = await t.stack.exportStack();
     expect(state.deployment.resources ?? []).toEqual([]);

@@ -36,7 +36,9 @@ describe("setup with a damaged cache entry", () => {
     await truncate(kwokctl, 1024);
     const r = await runScript("setup.ts", ["--only", "kwok"], { BAUBAU_CACHE_DIR: cache });
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toMatch(new RegExp(`kwok: cache entry damaged \\(kwokctl has 1024 bytes, expected ${before}\\); rebuilding`));
+    expect(r.output).toMatch(
+      new RegExp(`kwok: cache entry damaged \\(kwokctl has 1024 bytes, expected ${before}\\); rebuilding`),
+    );
     expect(r.output).toMatch(/engine kwok: rebuilt/);
     const { stdout } = await run(kwokctl, ["--version"]);
     expect(stdout).toContain(`v${versions.kwok}`);
@@ -52,7 +54,9 @@ describe("setup with a damaged cache entry", () => {
     stamp.files.kwokctl = {
       size: st.size,
       mtimeMs: st.mtimeMs,
-      sha256: createHash("sha256").update(await readFile(kwokctl)).digest("hex"),
+      sha256: createHash("sha256")
+        .update(await readFile(kwokctl))
+        .digest("hex"),
     };
     await writeFile(stampPath, JSON.stringify(stamp));
     const r = await runScript("setup.ts", ["--only", "kwok"], { BAUBAU_CACHE_DIR: cache });
@@ -71,6 +75,8 @@ describe("setup with a damaged cache entry", () => {
   it("names an unknown engine and the known ones", async () => {
     const r = await runScript("setup.ts", ["--only", "kubelet"], { BAUBAU_CACHE_DIR: cache });
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(/unknown engine kubelet; known: pulumi, pulumi-resource-kubernetes, kwok, etcd, kubernetes/);
+    expect(r.output).toMatch(
+      /unknown engine kubelet; known: pulumi, pulumi-resource-kubernetes, kwok, etcd, kubernetes/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The twin's lifecycle against real kwokctl, etcd and kube-apiserver processes.
-import { createServer, type Server } from "node:net";
+
 import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,7 +43,9 @@ describe("the twin", () => {
     const second = await up(plan, () => {});
     expect(second.map((r) => r.action)).toEqual(plan.map(() => "already running"));
     expect(second.map((r) => r.server)).toEqual(first.map((r) => r.server));
-    expect(await kubectl("dc-prod", ["get", "nodes", "-o", "jsonpath={.items[*].metadata.uid}"])).toBe(nodesBefore);
+    expect(await kubectl("dc-prod", ["get", "nodes", "-o", "jsonpath={.items[*].metadata.uid}"])).toBe(
+      nodesBefore,
+    );
     const servers = loaded.inventory.datacenter.servers.filter((s) => s.cluster === "dc-prod").length;
     expect(nodesBefore.split(" ")).toHaveLength(servers);
   });
@@ -68,9 +71,14 @@ describe("the twin", () => {
       held.listen({ host: "127.0.0.1", port: 0 }, () => resolve((held.address() as { port: number }).port)),
     );
     try {
-      const r = await runScript("twin.ts", ["up"], { BAUBAU_TWIN_DIR: dir, BAUBAU_TWIN_PORT_DC_PROD: String(port) });
+      const r = await runScript("twin.ts", ["up"], {
+        BAUBAU_TWIN_DIR: dir,
+        BAUBAU_TWIN_PORT_DC_PROD: String(port),
+      });
       expect(r.code).toBe(1);
-      expect(r.output).toContain(`port ${port} on 127.0.0.1 (API server of twin cluster dc-prod) is already in use`);
+      expect(r.output).toContain(
+        `port ${port} on 127.0.0.1 (API server of twin cluster dc-prod) is already in use`,
+      );
       const clusters = await readdir(join(dir, "kwok", "clusters")).catch(() => []);
       expect(clusters).toEqual([]);
     } finally {

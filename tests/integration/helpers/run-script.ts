@@ -8,7 +8,11 @@ export interface ScriptResult {
   output: string;
 }
 
-export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<ScriptResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", script), ...args], {
       cwd: ROOT,

@@ -3,7 +3,11 @@ import type { Manifest } from "../../../charts/labels.ts";
 import { smartService } from "../../../charts/smart-service.ts";
 import { tenantNamespace } from "../../../charts/tenant-namespace.ts";
 
-const tenant = tenantNamespace({ name: "kominfo-portal", tenant: "diskominfo", quota: { cpu: "4", memory: "8Gi", pods: 20 } });
+const tenant = tenantNamespace({
+  name: "kominfo-portal",
+  tenant: "diskominfo",
+  quota: { cpu: "4", memory: "8Gi", pods: 20 },
+});
 const service = smartService({
   name: "portal-informasi",
   namespace: "kominfo-portal",
@@ -38,7 +42,8 @@ describe("tenant-namespace chart", () => {
   });
 
   it("puts every namespaced object in the tenant's namespace with stable names", () => {
-    for (const m of tenant.filter((x) => x.kind !== "Namespace")) expect(m.metadata.namespace).toBe("kominfo-portal");
+    for (const m of tenant.filter((x) => x.kind !== "Namespace"))
+      expect(m.metadata.namespace).toBe("kominfo-portal");
     expect(tenant.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
       "Namespace/kominfo-portal",
       "NetworkPolicy/default-deny-all",
@@ -57,9 +62,15 @@ describe("smart-service chart", () => {
   it("meets Pod Security restricted: non-root, seccomp, no escalation, all capabilities dropped", () => {
     const [dep] = byKind(service, "Deployment") as (Manifest & { spec: any })[];
     const pod = dep?.spec.template.spec;
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      seccompProfile: { type: "RuntimeDefault" },
+    });
     for (const c of pod.containers) {
-      expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } });
+      expect(c.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ["ALL"] },
+      });
       expect(c.resources.limits).toEqual({ cpu: "250m", memory: "256Mi" });
     }
     expect(pod.automountServiceAccountToken).toBe(false);

@@ -25,10 +25,13 @@ beforeAll(async () => {
     "unit",
     false,
   );
-  pulumi.runtime.setAllConfig({
-    "baubau:kubeconfig-dc-prod": "apiVersion: v1\nkind: Config\n",
-    "baubau:namespacePrefix": "t-",
-  }, ["baubau:kubeconfig-dc-prod"]);
+  pulumi.runtime.setAllConfig(
+    {
+      "baubau:kubeconfig-dc-prod": "apiVersion: v1\nkind: Config\n",
+      "baubau:namespacePrefix": "t-",
+    },
+    ["baubau:kubeconfig-dc-prod"],
+  );
   await import("../../../stacks/index.ts");
   // Wait for every outstanding registration RPC to reach the mocks.
   await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();

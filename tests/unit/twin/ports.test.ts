@@ -10,8 +10,9 @@ afterEach(() => {
 
 function holdPort(): Promise<number> {
   return new Promise((resolve) => {
-    held = createServer();
-    held.listen({ host: "127.0.0.1", port: 0 }, () => resolve((held?.address() as { port: number }).port));
+    const server = createServer();
+    held = server;
+    server.listen({ host: "127.0.0.1", port: 0 }, () => resolve((server.address() as { port: number }).port));
   });
 }
 
@@ -43,10 +44,14 @@ describe("apiserverPort", () => {
     const port = await holdPort();
     const attempt = apiserverPort("dc-prod", { BAUBAU_TWIN_PORT_DC_PROD: String(port) });
     await expect(attempt).rejects.toBeInstanceOf(PortInUse);
-    await expect(attempt).rejects.toThrow(new RegExp(`port ${port} on 127.0.0.1 .* already in use.*BAUBAU_TWIN_PORT_DC_PROD`));
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`port ${port} on 127.0.0.1 .* already in use.*BAUBAU_TWIN_PORT_DC_PROD`),
+    );
   });
 
   it("refuses a pinned value that is not a port", async () => {
-    await expect(apiserverPort("dc-prod", { BAUBAU_TWIN_PORT_DC_PROD: "70000" })).rejects.toThrow(/not a TCP port/);
+    await expect(apiserverPort("dc-prod", { BAUBAU_TWIN_PORT_DC_PROD: "70000" })).rejects.toThrow(
+      /not a TCP port/,
+    );
   });
 });
