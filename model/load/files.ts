@@ -37,3 +37,23 @@ export function baseName(path: string): string {
   }
   return name;
 }
+
+const ROLE_FILES = ["city", "tenants", "targets", "datacenter", "links"];
+const ROLE_DIRS = ["sites", "links"];
+
+/** For a YAML file no role claims: the file or folder it was probably meant to be, if any. A file
+ * that is merely unknown (services.yaml belongs to another loader) is left alone. */
+export function nearMissOf(
+  path: string,
+  near: (word: string, candidates: string[]) => string | undefined,
+): string | undefined {
+  const parts = path.replaceAll("\\", "/").split("/");
+  const name = (parts[parts.length - 1] ?? "").replace(/\.ya?ml$/, "");
+  const parent = parts[parts.length - 2];
+  if (parent !== undefined) {
+    const dir = near(parent, ROLE_DIRS);
+    if (dir !== undefined) return `${dir}/${name}.yaml`;
+  }
+  const file = near(name, ROLE_FILES);
+  return file === undefined ? undefined : `${file}.yaml`;
+}

@@ -1,7 +1,6 @@
 // Reads an inventory directory from disk and hands the texts to parseInventory.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { roleOf } from "./files.ts";
 import { parseInventory } from "./parse.ts";
 import type { LoadResult } from "./result.ts";
 
@@ -26,7 +25,7 @@ export async function loadInventory(dir: string): Promise<LoadResult> {
   }
   const names = entries
     .map((e) => relative(dir, join(dir, e)).split(sep).join("/"))
-    .filter((n) => roleOf(n) !== undefined);
+    .filter((n) => /\.ya?ml$/.test(n));
   const texts = await Promise.all(names.map((n) => readFile(join(dir, n), "utf8")));
   const files: Record<string, string> = {};
   names.forEach((n, i) => {

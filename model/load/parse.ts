@@ -3,10 +3,11 @@
 import { posix } from "node:path";
 import { runChecks } from "./checks/index.ts";
 import { collectFile, emptyCollected } from "./collect.ts";
-import { type FileRole, REQUIRED_FILES, roleOf } from "./files.ts";
+import { type FileRole, nearMissOf, REQUIRED_FILES, roleOf } from "./files.ts";
 import { locateProblems } from "./locate.ts";
 import type { Problem } from "./problem.ts";
 import type { LoadResult } from "./result.ts";
+import { suggest } from "./suggest.ts";
 import { readYaml } from "./yaml-source.ts";
 
 export interface ParseOptions {
@@ -37,8 +38,21 @@ export function parseInventory(
 
   for (const name of Object.keys(files).sort()) {
     const role = roleOf(name);
-    // Other files (services.yaml, READMEs) belong to other loaders.
-    if (role === undefined) continue;
+    // Other files (services.yaml, READMEs) belong to other loaders, but a misspelt one is ours.
+    if (role === undefined) {
+      const meant = /\.ya?ml$/.test(name) ? nearMissOf(name, suggest) : undefined;
+      if (meant !== undefined) {
+        syntax.push({
+          file: show(name),
+          line: 0,
+          column: 0,
+          path: "",
+          message: "is not read: no inventory file has this name",
+          suggestion: meant,
+        });
+      }
+      continue;
+    }
     seen.add(role);
     const file = show(name);
     const text = files[name] ?? "";

@@ -92,6 +92,13 @@ export function checkSites(ctx: CheckContext): void {
       }
     }
     checkLevel(ctx, i, s);
+    if (s.connection.medium === "none" && s.connection.status === "operational") {
+      ctx.report({
+        ...ctx.sitePath(i, "connection", "medium"),
+        message: 'is "none" but the connection is operational; name the medium that carries it',
+        allowed: ["fiber", "wireless", "vsat", "copper"],
+      });
+    }
   }
 }
 

@@ -460,3 +460,36 @@ describe("several problems at once", () => {
     }
   });
 });
+
+describe("files that are not where the loader looks", () => {
+  it("points out a misspelt folder instead of silently skipping it", () => {
+    const files = { ...GOOD };
+    files["inventory/site/extra.yaml"] = "sites: []\n";
+    const problems = problemsOf(files);
+    expect(problems).toEqual([
+      {
+        file: "inventory/site/extra.yaml",
+        line: 0,
+        column: 0,
+        path: "",
+        message: "is not read: no inventory file has this name",
+        suggestion: "sites/extra.yaml",
+      },
+    ]);
+  });
+
+  it("leaves files of other loaders alone", () => {
+    expect(parseInventory({ ...GOOD, "inventory/services.yaml": "services: []\n" }).ok).toBe(true);
+  });
+});
+
+describe("status consistency", () => {
+  it("an operational connection without a medium", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "medium: fiber", "medium: none");
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, "medium: none"),
+      path: `sites[${sdn2}].connection.medium`,
+      message: 'is "none" but the connection is operational; name the medium that carries it',
+    });
+  });
+});
