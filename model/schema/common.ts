@@ -10,6 +10,10 @@ export const id = z
   .max(63)
   .regex(ID_PATTERN, "must be a lowercase id: a-z, 0-9 and '-', starting and ending with a letter or digit");
 
+/** A reference to another record's id. Its format is not checked here: the loader checks that the
+ * record exists (and suggests the nearest id), and an existing id is well-formed by construction. */
+export const ref = z.string();
+
 export const isoDate = z.iso.date();
 
 export const latLon = z.strictObject({

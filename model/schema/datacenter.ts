@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMPONENT_CLASSES } from "../types.ts";
-import { id, provenance } from "./common.ts";
+import { id, provenance, ref } from "./common.ts";
 
 export const dcComponentSchema = z.strictObject({
   id,
@@ -27,9 +27,9 @@ export const rackSchema = z.strictObject({
 
 export const serverSchema = z.strictObject({
   id,
-  rack: id,
+  rack: ref,
   position: z.int().positive(),
-  cluster: id,
+  cluster: ref,
   role: z.enum(["control-plane", "worker"]),
   cpu: z.int().positive(),
   memoryGi: z.number().positive(),
@@ -45,7 +45,7 @@ export const clusterSchema = z.strictObject({
 export const dataCenterSchema = z.strictObject({
   id,
   name: z.string().min(1),
-  site: id,
+  site: ref,
   tier: z.literal("II"),
   demand: dcDemandSchema,
   components: z.array(dcComponentSchema),

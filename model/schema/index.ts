@@ -1,5 +1,5 @@
 export { bboxSchema, cityFileSchema, citySchema, kecamatanSchema, kelurahanSchema } from "./city.ts";
-export { fiberStatus, ID_PATTERN, id, isoDate, latLon, provenance } from "./common.ts";
+export { fiberStatus, ID_PATTERN, id, isoDate, latLon, provenance, ref } from "./common.ts";
 export {
   clusterSchema,
   dataCenterSchema,

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { DEPLOYMENTS, LINK_TIERS, SPLITTER_RATIOS } from "../types.ts";
-import { fiberStatus, id, provenance } from "./common.ts";
+import { fiberStatus, id, provenance, ref } from "./common.ts";
 
 export const linkSchema = z.strictObject({
   // Link ids are "<a>--<b>" by convention, so they may contain a double dash.
   id,
-  a: id,
-  b: id,
+  a: ref,
+  b: ref,
   tier: z.enum(LINK_TIERS),
   status: fiberStatus,
   deployment: z.enum(DEPLOYMENTS),
@@ -19,7 +19,7 @@ export const linkSchema = z.strictObject({
   splitters: z.array(z.enum(SPLITTER_RATIOS)),
   budgetDb: z.number().positive(),
   srlg: z.array(id),
-  owner: id.optional(),
+  owner: ref.optional(),
   provenance,
 });
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { AUTHORITIES, CONNECTION_MEDIA, SCHOOL_LEVELS, SITE_CATEGORIES } from "../types.ts";
-import { fiberStatus, id, latLon, provenance } from "./common.ts";
+import { fiberStatus, id, latLon, provenance, ref } from "./common.ts";
 
 export const siteConnectionSchema = z.strictObject({
   status: fiberStatus,
   medium: z.enum(CONNECTION_MEDIA),
   access: z.enum(["p2p", "gpon"]).optional(),
-  pop: id.optional(),
+  pop: ref.optional(),
 });
 
 // Rules that span fields or records (level only on schools, tenant and PoP exist, operational path)
@@ -17,9 +17,9 @@ export const siteSchema = z.strictObject({
   category: z.enum(SITE_CATEGORIES),
   level: z.enum(SCHOOL_LEVELS).optional(),
   authority: z.enum(AUTHORITIES),
-  tenant: id.optional(),
-  kecamatan: id,
-  kelurahan: id.optional(),
+  tenant: ref.optional(),
+  kecamatan: ref,
+  kelurahan: ref.optional(),
   location: latLon,
   connection: siteConnectionSchema,
   provenance,
