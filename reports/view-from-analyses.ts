@@ -16,14 +16,13 @@ import type {
   DiversitySummary,
   GroupShare,
   KecamatanShare,
-  LinkView,
   OpticsSummary,
   PlanStepView,
   ReportView,
   Share,
-  SiteView,
   TargetView,
 } from "./view.ts";
+import { indexById, linkViews, siteViews } from "./view-records.ts";
 
 export interface ReportInputs {
   coverage: CoverageResult;
@@ -76,7 +75,7 @@ function keepWorst(top: SpofCandidate[], candidate: SpofCandidate, limit: number
   if (top.length > limit) top.pop();
 }
 
-function diversitySummary(d: DiversityResult, names: Map<string, string>): DiversitySummary {
+function diversitySummary(d: DiversityResult, nameOf: (id: string) => string | undefined): DiversitySummary {
   const top: SpofCandidate[] = [];
   for (const b of d.bridges) {
     keepWorst(top, { kind: "link", id: b.linkId, ends: [b.a, b.b], sitesCutOff: b.sitesCutOff }, WORST_SPOF);
@@ -93,7 +92,7 @@ function diversitySummary(d: DiversityResult, names: Map<string, string>): Diver
       kind: w.kind,
       id: w.id,
       sitesCutOff: w.sitesCutOff,
-      name: "name" in w ? w.name : w.ends.map((end) => names.get(end) ?? end).join(" – "),
+      name: "name" in w ? w.name : w.ends.map((end) => nameOf(end) ?? end).join(" – "),
     })),
   };
 }
@@ -116,16 +115,18 @@ function targetView(t: TargetCoverage, ratio: number): TargetView {
   };
 }
 
-function latest(dates: Iterable<string>): string {
-  let max = "";
-  for (const d of dates) if (d > max) max = d;
-  return max;
-}
-
-function* provenanceDates(inventory: Inventory): Iterable<string> {
-  yield inventory.city.provenance.asOf;
-  for (const s of inventory.sites) yield s.provenance.asOf;
-  for (const l of inventory.links) yield l.provenance.asOf;
+/** The latest provenance date and whether anything is an estimate, in one pass over every record. */
+function provenanceOf(inventory: Inventory): { asOf: string; illustrative: boolean } {
+  let asOf = inventory.city.provenance.asOf;
+  let illustrative = inventory.city.provenance.illustrative;
+  for (const records of [inventory.sites, inventory.links]) {
+    for (const { provenance } of records) {
+      // ISO dates order correctly as strings.
+      if (provenance.asOf > asOf) asOf = provenance.asOf;
+      if (provenance.illustrative) illustrative = true;
+    }
+  }
+  return { asOf, illustrative };
 }
 
 function opticsSummary(optics: OpticsResult): OpticsSummary {
@@ -178,13 +179,11 @@ function kecamatanShares(
 export function buildReportView(inventory: Inventory, inputs: ReportInputs): ReportView {
   const { city } = inventory;
   const { coverage, optics } = inputs;
-  const bySite = new Map(inventory.sites.map((s) => [s.id, s]));
+  const bySite = indexById(inventory.sites);
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
   // Kelurahan ids are unique across the city (the loader checks it).
   const kelurahan = new Map(city.kecamatan.flatMap((k) => k.kelurahan.map((l) => [l.id, l.name] as const)));
   const tenants = new Map(inventory.tenants.map((t) => [t.id, t.name]));
-  const covered = new Map(coverage.sites.map((r) => [r.siteId, r.covered]));
-  const margins = new Map(optics?.links.map((l) => [l.linkId, l.marginDb]) ?? []);
 
   // The inventory lists targets in priority order: the first fiber-coverage target is the headline.
   const ratios = new Map(inventory.targets.map((t) => [t.id, t.ratio]));
@@ -207,57 +206,19 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
         ...share(g),
       }));
 
-  const sites: SiteView[] = inventory.sites.map((s) => {
-    const view: SiteView = {
-      id: s.id,
-      name: s.name,
-      category: s.category,
-      authority: s.authority,
-      status: s.connection.status,
-      covered: covered.get(s.id) ?? false,
-      kecamatan: s.kecamatan,
-      kecamatanName: kecamatan.get(s.kecamatan)?.name ?? s.kecamatan,
-      location: s.location,
-      source: s.provenance.source,
-      asOf: s.provenance.asOf,
-      illustrative: s.provenance.illustrative,
-    };
-    // Assigned only when present, so JSON output has no `"level": undefined` noise.
-    const kelurahanName = s.kelurahan === undefined ? undefined : kelurahan.get(s.kelurahan);
-    if (kelurahanName !== undefined) view.kelurahanName = kelurahanName;
-    const tenantName = s.tenant === undefined ? undefined : tenants.get(s.tenant);
-    if (tenantName !== undefined) view.tenantName = tenantName;
-    if (s.level !== undefined) view.level = s.level;
-    return view;
+  const sites = siteViews(coverage, bySite, {
+    kecamatan: (id) => kecamatan.get(id)?.name,
+    kelurahan: (id) => kelurahan.get(id),
+    tenant: (id) => tenants.get(id),
   });
-
-  const links: LinkView[] = [];
-  for (const l of inventory.links) {
-    const a = bySite.get(l.a);
-    const b = bySite.get(l.b);
-    // The loader rejects dangling ends; skipping here keeps a renderer from crashing on a hand-built inventory.
-    if (!a || !b) continue;
-    links.push({
-      id: l.id,
-      a: l.a,
-      b: l.b,
-      tier: l.tier,
-      status: l.status,
-      lengthKm: l.lengthKm,
-      marginDb: margins.get(l.id) ?? null,
-      from: a.location,
-      to: b.location,
-    });
-  }
+  const links = linkViews(inventory, optics, bySite);
+  const { asOf, illustrative } = provenanceOf(inventory);
 
   return {
     title: `Fiber coverage report: ${city.name}`,
     city: { name: city.name, code: city.code, timezone: city.timezone, bbox: city.bbox },
-    asOf: latest(provenanceDates(inventory)),
-    illustrative:
-      city.provenance.illustrative ||
-      inventory.sites.some((s) => s.provenance.illustrative) ||
-      inventory.links.some((l) => l.provenance.illustrative),
+    asOf,
+    illustrative,
     headline,
     targets,
     byCategory,
@@ -266,9 +227,7 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
     sites,
     links,
     optics: optics ? opticsSummary(optics) : null,
-    diversity: inputs.diversity
-      ? diversitySummary(inputs.diversity, new Map(inventory.sites.map((s) => [s.id, s.name])))
-      : null,
+    diversity: inputs.diversity ? diversitySummary(inputs.diversity, (id) => bySite.get(id)?.name) : null,
     plan: inputs.plan
       ? planSteps(inputs.plan, headlineTarget?.id, (id) => kecamatan.get(id)?.name ?? id)
       : null,
