@@ -171,7 +171,7 @@ class LineReader {
         outside();
       }
       if (ch === "#" && s[j - 1] === " ") outside();
-      if (ch === "[" || ch === "{") outside();
+      if (ch === "[" || ch === "{" || ch === "\t") outside();
       j++;
     }
     this.i = j;

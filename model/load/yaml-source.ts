@@ -1,7 +1,7 @@
 // Reads one YAML text into plain data, fastest way first: JSON (which is YAML) through JSON.parse,
 // then the plain subset inventories are written in, then the general `yaml` parser. Only a text that
 // fails is parsed again as a document, to report every syntax error with its position.
-import { parse, parseDocument, YAMLError } from "yaml";
+import { type Document, LineCounter, parse, parseDocument, visit } from "yaml";
 import { OUTSIDE_SUBSET, parseFastYaml } from "./fast-yaml.ts";
 import type { Problem } from "./problem.ts";
 
@@ -25,12 +25,17 @@ export function readYaml(file: string, text: string): YamlResult {
   }
   const fast = parseFastYaml(text);
   if (fast !== OUTSIDE_SUBSET) return { ok: true, value: fast };
+  let failure: unknown;
   try {
     return { ok: true, value: parse(text, OPTIONS) };
   } catch (error) {
-    if (!(error instanceof YAMLError)) throw error;
+    // Syntax errors are YAMLErrors; an unresolved alias or an alias bomb surfaces as a plain Error
+    // while building values. Either way the text is reported, never thrown at the caller.
+    failure = error;
   }
-  const doc = parseDocument(text, OPTIONS);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...OPTIONS, lineCounter });
+  if (doc.errors.length === 0) return { ok: false, problems: [valueError(file, doc, lineCounter, failure)] };
   const problems = doc.errors.map((e): Problem => {
     const pos = e.linePos?.[0];
     return {
@@ -42,6 +47,26 @@ export function readYaml(file: string, text: string): YamlResult {
     };
   });
   return { ok: false, problems };
+}
+
+/** A document that parses but cannot become values: point at its first alias, the usual culprit. */
+function valueError(file: string, doc: Document, lineCounter: LineCounter, failure: unknown): Problem {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
+  const reason = failure instanceof Error ? failure.message : String(failure);
+  return {
+    file,
+    line: pos?.line ?? 0,
+    column: pos?.col ?? 0,
+    path: "",
+    message: `YAML error: ${firstLine(reason)}`,
+  };
 }
 
 function firstLine(message: string): string {

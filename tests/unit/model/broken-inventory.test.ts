@@ -493,3 +493,13 @@ describe("status consistency", () => {
     });
   });
 });
+
+describe("YAML that parses but cannot become values", () => {
+  it("an alias without its anchor is reported at the alias", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "tenant: dikpora", "tenant: *dikpora");
+    const problems = problemsOf(files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: WOLIO, ...positionOf(files, WOLIO, "*dikpora") });
+    expect(problems[0]?.message).toMatch(/^YAML error: Unresolved alias/);
+  });
+});
