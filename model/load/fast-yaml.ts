@@ -175,7 +175,8 @@ class LineReader {
       j++;
     }
     this.i = j;
-    return s.slice(start, j).trimEnd();
+    while (j > start && s.charCodeAt(j - 1) === 32) j--;
+    return s.slice(start, j);
   }
 
   /** Key hints for the flow mapping about to be read (see keyAt); set by the caller per line. */
@@ -272,7 +273,11 @@ class LineReader {
           break;
         }
       }
-      const text = s.slice(this.i, stop).trim();
+      // Only ASCII spaces: String.trim would also eat a BOM or a no-break space, which YAML keeps.
+      let from = this.i;
+      while (from < stop && s.charCodeAt(from) === 32) from++;
+      while (stop > from && s.charCodeAt(stop - 1) === 32) stop--;
+      const text = s.slice(from, stop);
       if (
         text.includes(": ") ||
         text.endsWith(":") ||
@@ -430,6 +435,9 @@ function parseLines(text: string): unknown {
 
 /** Parses `text` if it stays within the subset; OUTSIDE_SUBSET otherwise. Never throws. */
 export function parseFastYaml(text: string): unknown {
+  // A carriage return that does not end a line means old Mac line ends or a stray control
+  // character; the general parser knows what YAML makes of those.
+  if (text.includes("\r") && /\r(?!\n)/.test(text)) return OUTSIDE_SUBSET;
   try {
     return parseLines(text);
   } catch (error) {

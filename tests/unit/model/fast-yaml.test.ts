@@ -24,6 +24,8 @@ const INSIDE = [
   "- a\n- b: 1\n",
   "a: Dinas Pendidikan, Kepemudaan dan Olahraga\nb: [x, y]   # trailing\n",
   'a: { source: "news, early 2025: on fiber", illustrative: true, asOf: 2025-01-31 }\n',
+  // YAML keeps a BOM or a no-break space inside a scalar; String.trim would not.
+  "a: x\ufeff\nb: [y\u00a0]\nc: \u00a0z\n",
 ];
 
 // Snippets outside the subset: the reader must give up (the yaml package handles them).
@@ -46,6 +48,7 @@ const OUTSIDE = [
   "a: [b: c]\n",
   "__proto__: 1\n",
   "a: {lat:1}\n",
+  "a: x\ry\n",
   // The first item teaches the key hint "lat"; the second must still not be read as lat = 1.
   "- { lat: 1 }\n- { lat:1 }\n",
   "a:\n  - { lat: 1 }\n  - {lat:1}\n",
