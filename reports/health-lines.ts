@@ -19,6 +19,6 @@ export function spofLines(d: DiversitySummary): string[] {
     .filter((w) => w.sitesCutOff > 0)
     .map(
       (w) =>
-        `${w.kind === "link" ? "Link" : "Node"} ${w.id} (${w.name}) cuts off ${w.sitesCutOff} sites if it fails.`,
+        `${w.kind === "link" ? "Link" : "Node"} ${w.id} (${w.name}) cuts off ${w.sitesCutOff} site${w.sitesCutOff === 1 ? "" : "s"} if it fails.`,
     );
 }

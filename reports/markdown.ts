@@ -4,9 +4,16 @@ import { diversityLine, opticsLine, spofLines } from "./health-lines.ts";
 import { targetLine } from "./target-line.ts";
 import type { ReportView, Share } from "./view.ts";
 
-// Pipes end a table cell and newlines end the row; inventory names must not do either.
+// Pipes end a table cell and newlines end the row, and GitHub renders inline HTML: escaped, a name can
+// neither split a table nor inject markup.
 const cell = (v: string | number): string =>
-  String(v).replaceAll("\\", "\\\\").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
+  String(v)
+    .replaceAll("\\", "\\\\")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll("|", "\\|")
+    .replace(/\r?\n/g, " ");
 
 function table(head: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]): string => `| ${cells.map(cell).join(" | ")} |`;

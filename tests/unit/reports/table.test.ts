@@ -34,6 +34,12 @@ describe("Markdown", () => {
     const md = renderMarkdown(view);
     expect(md).toContain("| Wolio \\| Baadia |");
   });
+
+  it("turns markup in names into entities, since GitHub renders inline HTML", () => {
+    const md = renderMarkdown(fixtureView());
+    expect(md).not.toContain("<script>");
+    expect(md).toContain("&lt;script&gt;");
+  });
 });
 
 describe("renderReport", () => {
