@@ -144,7 +144,7 @@ export function toOfdsPackage(inventory: Inventory): OfdsPackage {
     accuracyDetails:
       illustrative === 0
         ? "All node locations and span attributes come from survey or records."
-        : `${illustrative} of ${inventory.sites.length + inventory.links.length} nodes and spans are illustrative estimates (locations about ±2 km), not survey data.`,
+        : `${illustrative} of ${inventory.sites.length + inventory.links.length} nodes and spans are illustrative estimates (location, status or attributes), not survey data; the inventory keeps each record's source.`,
     language: "id",
     nodes,
     spans,
