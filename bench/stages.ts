@@ -9,7 +9,7 @@ import { planRollout } from "../model/analyses/planner.ts";
 import { analyseTier2 } from "../model/analyses/tier2.ts";
 import { formatProblems, parseInventory } from "../model/load/index.ts";
 import { renderTerminal } from "../reports/table.ts";
-import { buildReportView } from "../reports/view-from-analyses.ts";
+import { buildReportSummary } from "../reports/view-from-analyses.ts";
 
 export const STAGES = [
   "parse+validate",
@@ -62,8 +62,9 @@ export function runPipeline(files: Record<string, string>): {
   );
   timed(times, "ipam", () => planIpam(inventory));
   timed(times, "tier2", () => analyseTier2(inventory.datacenter));
+  // What `scripts/coverage` does by default: the summary and the terminal table.
   timed(times, "report", () =>
-    renderTerminal(buildReportView(inventory, { coverage, optics, diversity, plan })),
+    renderTerminal(buildReportSummary(inventory, { coverage, optics, diversity, plan })),
   );
   return {
     times: times as StageTimes,

@@ -1,11 +1,20 @@
-// Inventory → report view: every analysis in one call (they share one operational network), then
-// adapted to the view the renderers read.
+// Inventory → report view or summary: every analysis in one call (they share one operational
+// network), then adapted to what the renderers read.
 import { analyseAll } from "../model/analyses/index.ts";
 import type { Inventory } from "../model/types.ts";
-import type { ReportView } from "./view.ts";
-import { buildReportView } from "./view-from-analyses.ts";
+import type { ReportSummary, ReportView } from "./view.ts";
+import { buildReportSummary, buildReportView, type ReportInputs } from "./view-from-analyses.ts";
+
+function inputs(inventory: Inventory): ReportInputs {
+  const { coverage, optics, diversity, plan } = analyseAll(inventory);
+  return { coverage, optics, diversity, plan };
+}
 
 export function reportView(inventory: Inventory): ReportView {
-  const { coverage, optics, diversity, plan } = analyseAll(inventory);
-  return buildReportView(inventory, { coverage, optics, diversity, plan });
+  return buildReportView(inventory, inputs(inventory));
+}
+
+/** Without per-site and per-link rows: what the table and Markdown need, at a fraction of the cost. */
+export function reportSummary(inventory: Inventory): ReportSummary {
+  return buildReportSummary(inventory, inputs(inventory));
 }

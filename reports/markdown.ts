@@ -2,7 +2,7 @@
 import { percent, rupiahJuta } from "./format.ts";
 import { diversityLine, opticsLine, spofLines } from "./health-lines.ts";
 import { targetLine } from "./target-line.ts";
-import type { ReportView, Share } from "./view.ts";
+import type { ReportSummary, Share } from "./view.ts";
 
 // Pipes end a table cell and newlines end the row, and GitHub renders inline HTML: escaped, a name can
 // neither split a table nor inject markup.
@@ -22,7 +22,7 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 const shareCells = (s: Share): string[] => [String(s.covered), String(s.total), percent(s.ratio)];
 
-export function renderMarkdown(view: ReportView): string {
+export function renderMarkdown(view: ReportSummary): string {
   const out: string[] = [`# ${cell(view.title)}`, ""];
   out.push(`Data as of ${view.asOf}.`);
   if (view.illustrative) {

@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import { percent, rupiahJuta } from "./format.ts";
 import { diversityLine, opticsLine, spofLines } from "./health-lines.ts";
 import { targetLine } from "./target-line.ts";
-import type { ReportView, Share } from "./view.ts";
+import type { ReportSummary, Share } from "./view.ts";
 
 const PLAN_ROWS = 15;
 
@@ -20,7 +20,7 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 const shareCells = (s: Share): string[] => [String(s.covered), String(s.total), percent(s.ratio)];
 
-export function renderTerminal(view: ReportView): string {
+export function renderTerminal(view: ReportSummary): string {
   const out: string[] = [];
   const trust = view.illustrative ? " — includes illustrative (estimated) data" : "";
   out.push(`${view.title}`, `Data as of ${view.asOf}${trust}`, "", targetLine(view.headline), "");

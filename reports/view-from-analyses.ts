@@ -18,6 +18,7 @@ import type {
   KecamatanShare,
   OpticsSummary,
   PlanStepView,
+  ReportSummary,
   ReportView,
   Share,
   TargetView,
@@ -148,7 +149,7 @@ function kecamatanShares(
   inventory: Inventory,
   coverage: CoverageResult,
   headline: Target | undefined,
-  bySite: Map<string, Site>,
+  bySite: ReadonlyMap<string, Site>,
 ): KecamatanShare[] {
   const counts = new Map<string, { covered: number; total: number }>();
   if (headline) {
@@ -178,12 +179,30 @@ function kecamatanShares(
 
 export function buildReportView(inventory: Inventory, inputs: ReportInputs): ReportView {
   const { city } = inventory;
-  const { coverage, optics } = inputs;
   const bySite = indexById(inventory.sites);
-  const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
+  const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k.name]));
   // Kelurahan ids are unique across the city (the loader checks it).
   const kelurahan = new Map(city.kecamatan.flatMap((k) => k.kelurahan.map((l) => [l.id, l.name] as const)));
   const tenants = new Map(inventory.tenants.map((t) => [t.id, t.name]));
+  return {
+    ...buildReportSummary(inventory, inputs, bySite),
+    sites: siteViews(inputs.coverage, bySite, {
+      kecamatan: (id) => kecamatan.get(id),
+      kelurahan: (id) => kelurahan.get(id),
+      tenant: (id) => tenants.get(id),
+    }),
+    links: linkViews(inventory, inputs.optics, bySite),
+  };
+}
+
+export function buildReportSummary(
+  inventory: Inventory,
+  inputs: ReportInputs,
+  bySite: ReadonlyMap<string, Site> = indexById(inventory.sites),
+): ReportSummary {
+  const { city } = inventory;
+  const { coverage, optics } = inputs;
+  const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
 
   // The inventory lists targets in priority order: the first fiber-coverage target is the headline.
   const ratios = new Map(inventory.targets.map((t) => [t.id, t.ratio]));
@@ -206,12 +225,6 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
         ...share(g),
       }));
 
-  const sites = siteViews(coverage, bySite, {
-    kecamatan: (id) => kecamatan.get(id)?.name,
-    kelurahan: (id) => kelurahan.get(id),
-    tenant: (id) => tenants.get(id),
-  });
-  const links = linkViews(inventory, optics, bySite);
   const { asOf, illustrative } = provenanceOf(inventory);
 
   return {
@@ -224,8 +237,6 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
     byCategory,
     byKecamatan: kecamatanShares(inventory, coverage, headlineTarget, bySite),
     kecamatan: city.kecamatan.map((k) => ({ id: k.id, name: k.name, centroid: k.centroid })),
-    sites,
-    links,
     optics: optics ? opticsSummary(optics) : null,
     diversity: inputs.diversity ? diversitySummary(inputs.diversity, (id) => bySite.get(id)?.name) : null,
     plan: inputs.plan

@@ -94,7 +94,8 @@ export interface PlanStepView {
   cumulativeRatio: number;
 }
 
-export interface ReportView {
+/** Everything but the per-record rows: what the table and Markdown show, cheap at any scale. */
+export interface ReportSummary {
   title: string;
   city: { name: string; code: string; timezone: string; bbox: BoundingBox };
   /** Latest provenance date in the inventory: the report describes the data as of then. */
@@ -107,10 +108,14 @@ export interface ReportView {
   byCategory: GroupShare[];
   byKecamatan: KecamatanShare[];
   kecamatan: { id: string; name: string; centroid: LatLon }[];
-  sites: SiteView[];
-  links: LinkView[];
   optics: OpticsSummary | null;
   diversity: DiversitySummary | null;
   /** Steps in plan order; null when no plan was computed (an empty plan means nothing is left to do). */
   plan: PlanStepView[] | null;
+}
+
+/** The summary plus one row per site and per link, for the map, GeoJSON, JSON and exports. */
+export interface ReportView extends ReportSummary {
+  sites: SiteView[];
+  links: LinkView[];
 }

@@ -4,11 +4,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
-import { reportView } from "../reports/build.ts";
+import { reportSummary, reportView } from "../reports/build.ts";
 import { renderNetboxSitesCsv } from "../reports/netbox-csv.ts";
 import { renderOfds, toOfdsPackage } from "../reports/ofds/package.ts";
 import { validateOfdsPackage } from "../reports/ofds/validate.ts";
-import { renderReport } from "../reports/render.ts";
+import { isSummaryFormat, renderReport, renderSummary } from "../reports/render.ts";
 import { type CoverageArgs, parseCoverageArgs, USAGE } from "./coverage-args.ts";
 
 // `scripts/coverage --format geojson | head` closes the pipe early; that is the reader's choice, not an error.
@@ -50,9 +50,13 @@ if (args.output.kind === "export" && args.output.format === "ofds") {
   if (!validation.valid)
     fail(`OFDS export does not validate against the 0.3 schema:\n${validation.errors.join("\n")}`);
   text = renderOfds(inventory);
+} else if (args.output.kind === "export") {
+  text = renderNetboxSitesCsv(reportView(inventory));
+} else if (isSummaryFormat(args.output.format)) {
+  // The default table at national scale: no need to build a row per site that it never prints.
+  text = renderSummary(reportSummary(inventory), args.output.format);
 } else {
-  const view = reportView(inventory);
-  text = args.output.kind === "export" ? renderNetboxSitesCsv(view) : renderReport(view, args.output.format);
+  text = renderReport(reportView(inventory), args.output.format);
 }
 
 if (args.out) {

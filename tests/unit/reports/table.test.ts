@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { reportSummary, reportView } from "../../../reports/build.ts";
 import { renderMarkdown } from "../../../reports/markdown.ts";
-import { renderReport } from "../../../reports/render.ts";
+import { renderReport, renderSummary } from "../../../reports/render.ts";
 import { renderTerminal } from "../../../reports/table.ts";
-import { fixtureView, TRICKY_NAME } from "./fixture.ts";
+import { fixtureInventory, fixtureView, TRICKY_NAME } from "./fixture.ts";
 
 describe("terminal table", () => {
   const view = fixtureView();
@@ -39,6 +40,17 @@ describe("Markdown", () => {
     const md = renderMarkdown(fixtureView());
     expect(md).not.toContain("<script>");
     expect(md).toContain("&lt;script&gt;");
+  });
+});
+
+describe("summary and full view", () => {
+  it("print the same table and Markdown: the summary only leaves the per-record rows out", () => {
+    const inventory = fixtureInventory();
+    const summary = reportSummary(inventory);
+    const view = reportView(inventory);
+    expect("sites" in summary).toBe(false);
+    expect(renderSummary(summary, "table")).toBe(renderReport(view, "table"));
+    expect(renderSummary(summary, "md")).toBe(renderReport(view, "md"));
   });
 });
 
