@@ -15,16 +15,35 @@ const outside = (): never => {
 };
 
 type Container = Record<string, unknown> | unknown[];
+
+/** The field paths whose positions are wanted, as a tree; each node receives the offset where its
+ * entry starts (its key, or its item). Only the problem paths are in it, so locating a typo in a
+ * 200 MB file costs one more fast read and no per-record bookkeeping. */
+export interface PathTrie {
+  offset?: number;
+  children?: Map<string, PathTrie>;
+}
+
+/** Records where entry `key` of the container at `trie` starts; returns the entry's node, if wanted. */
+function markIn(trie: PathTrie | undefined, key: string | number, offset: number): PathTrie | undefined {
+  if (trie?.children === undefined) return undefined;
+  const child = trie.children.get(String(key));
+  if (child) child.offset = offset;
+  return child;
+}
+
 interface Frame {
   indent: number;
   container: Container;
   /** Entries read so far into this mapping: the position used for key hints. */
   entries: number;
+  trie?: PathTrie | undefined;
 }
 interface Pending {
   parent: Container;
   key: string | number;
   indent: number;
+  trie?: PathTrie | undefined;
 }
 
 const KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/;
@@ -80,6 +99,7 @@ class LineReader {
     this.s = s;
     this.i = i;
     this.end = end;
+    this.trie = undefined;
     return this;
   }
 
@@ -141,12 +161,12 @@ class LineReader {
   }
 
   /** A scalar or flow collection inside a flow collection. */
-  flowValue(): unknown {
+  flowValue(trie?: PathTrie): unknown {
     this.skipSpaces();
     if (this.i >= this.end) outside();
     const ch = this.s[this.i];
-    if (ch === "{") return this.flowMap();
-    if (ch === "[") return this.flowSeq();
+    if (ch === "{") return this.flowMap(undefined, trie);
+    if (ch === "[") return this.flowSeq(trie);
     if (ch === '"') return this.doubleQuoted();
     if (ch === "'") return this.singleQuoted();
     return resolvePlain(this.flowPlain());
@@ -181,6 +201,8 @@ class LineReader {
 
   /** Key hints for the flow mapping about to be read (see keyAt); set by the caller per line. */
   hintRow: string[] | undefined;
+  /** Path node of the value about to be read, when positions are wanted. */
+  trie: PathTrie | undefined;
 
   flowKey(hints: string[] | undefined, position: number): string {
     this.skipSpaces();
@@ -214,7 +236,7 @@ class LineReader {
     return this.i < this.end ? (this.s[this.i] as string) : "";
   }
 
-  flowMap(hints?: string[]): Record<string, unknown> {
+  flowMap(hints?: string[], trie?: PathTrie): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
     let position = 0;
     this.i++;
@@ -224,8 +246,10 @@ class LineReader {
       return obj;
     }
     for (;;) {
+      this.skipSpaces();
+      const start = this.i;
       const key = this.flowKey(hints, position++);
-      setKey(obj, key, this.flowValue());
+      setKey(obj, key, this.flowValue(markIn(trie, key, start)));
       this.skipSpaces();
       const ch = this.next();
       if (ch === "}") return obj;
@@ -235,7 +259,7 @@ class LineReader {
     }
   }
 
-  flowSeq(): unknown[] {
+  flowSeq(trie?: PathTrie): unknown[] {
     const arr: unknown[] = [];
     this.i++;
     this.skipSpaces();
@@ -245,7 +269,8 @@ class LineReader {
     }
     for (;;) {
       // A plain item that stops at ": " is an implicit single-pair mapping ("[a: 1]"): not ours.
-      arr.push(this.flowValue());
+      this.skipSpaces();
+      arr.push(this.flowValue(markIn(trie, arr.length, this.i)));
       this.skipSpaces();
       const ch = this.next();
       if (ch === "]") return arr;
@@ -260,8 +285,8 @@ class LineReader {
     const s = this.s;
     const ch = this.peek();
     let value: unknown;
-    if (ch === "{") value = this.flowMap(this.hintRow);
-    else if (ch === "[") value = this.flowSeq();
+    if (ch === "{") value = this.flowMap(this.hintRow, this.trie);
+    else if (ch === "[") value = this.flowSeq(this.trie);
     else if (ch === '"') value = this.doubleQuoted();
     else if (ch === "'") value = this.singleQuoted();
     else {
@@ -323,7 +348,7 @@ function entryColon(s: string, from: number, end: number): number {
   return -1;
 }
 
-function parseLines(text: string): unknown {
+function parseLines(text: string, wanted?: PathTrie): unknown {
   const stack: Frame[] = [];
   let root: Container | undefined;
   let pending: Pending | undefined;
@@ -361,7 +386,7 @@ function parseLines(text: string): unknown {
       if (n > p.indent || (n === p.indent && isItem && !Array.isArray(p.parent))) {
         const container: Container = isItem ? [] : {};
         assign(p, container);
-        stack.push({ indent: n, container, entries: 0 });
+        stack.push({ indent: n, container, entries: 0, trie: p.trie });
       } else assign(p, null);
     }
 
@@ -373,7 +398,8 @@ function parseLines(text: string): unknown {
     if (stack.length === 0) {
       if (root !== undefined || n !== 0) outside();
       root = isItem ? [] : {};
-      stack.push({ indent: 0, container: root, entries: 0 });
+      if (wanted) wanted.offset = at;
+      stack.push({ indent: 0, container: root, entries: 0, trie: wanted });
     }
     let top = stack[stack.length - 1] as Frame;
     if (top.indent !== n) outside();
@@ -385,10 +411,12 @@ function parseLines(text: string): unknown {
       col = at + 1;
       while (col < end && text.charCodeAt(col) === 32) col++;
       if (col >= end || text.charCodeAt(col) === 35) {
+        const trie = markIn(top.trie, arr.length, at);
         arr.push(null);
-        pending = { parent: arr, key: arr.length - 1, indent: n };
+        pending = { parent: arr, key: arr.length - 1, indent: n, trie };
         continue;
       }
+      const itemTrie = markIn(top.trie, arr.length, col);
       const c = text.charCodeAt(col);
       // Flow collections and quoted scalars are values; anything else with "key:" opens a mapping.
       const colon = c === 123 || c === 91 || c === 34 || c === 39 ? -1 : entryColon(text, col, end);
@@ -400,13 +428,14 @@ function parseLines(text: string): unknown {
           itemFlowHints[n] = itemRow;
         }
         r.at(text, col, end).hintRow = itemRow;
+        r.trie = itemTrie;
         arr.push(r.blockValue());
         continue;
       }
       // "- key: value" opens a mapping whose entries sit at the column of "key".
       const obj: Record<string, unknown> = {};
       arr.push(obj);
-      top = { indent: col - lineStart, container: obj, entries: 0 };
+      top = { indent: col - lineStart, container: obj, entries: 0, trie: itemTrie };
       stack.push(top);
     } else if (isItem) outside();
 
@@ -414,11 +443,12 @@ function parseLines(text: string): unknown {
     const colon = entryColon(text, col, end);
     if (colon < 0) outside();
     const key = keyAt(hints, top, text, col, colon);
+    const keyTrie = markIn(top.trie, key, col);
     r.at(text, colon + 1, end);
     r.skipSpaces();
     if (r.i >= end || text.charCodeAt(r.i) === 35) {
       setKey(obj, key, null);
-      pending = { parent: obj, key, indent: col - lineStart };
+      pending = { parent: obj, key, indent: col - lineStart, trie: keyTrie };
       continue;
     }
     let row = flowHints.get(key);
@@ -427,6 +457,7 @@ function parseLines(text: string): unknown {
       flowHints.set(key, row);
     }
     r.hintRow = row;
+    r.trie = keyTrie;
     setKey(obj, key, r.blockValue());
   }
   if (pending) assign(pending, null);
@@ -435,11 +466,20 @@ function parseLines(text: string): unknown {
 
 /** Parses `text` if it stays within the subset; OUTSIDE_SUBSET otherwise. Never throws. */
 export function parseFastYaml(text: string): unknown {
+  return parseWith(text, undefined);
+}
+
+/** Reads `text` once more to fill in where the entries of `wanted` start; false outside the subset. */
+export function findFastYamlPositions(text: string, wanted: PathTrie): boolean {
+  return parseWith(text, wanted) !== OUTSIDE_SUBSET;
+}
+
+function parseWith(text: string, wanted: PathTrie | undefined): unknown {
   // A carriage return that does not end a line means old Mac line ends or a stray control
   // character; the general parser knows what YAML makes of those.
   if (text.includes("\r") && /\r(?!\n)/.test(text)) return OUTSIDE_SUBSET;
   try {
-    return parseLines(text);
+    return parseLines(text, wanted);
   } catch (error) {
     if (error instanceof Outside) return OUTSIDE_SUBSET;
     throw error;

@@ -1,19 +1,17 @@
 // Turns problem drafts into positioned problems. Each file with problems is parsed once more, this
 // time into a document with source ranges; clean files are never re-parsed.
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { fastLocatorFor, type Locator } from "./fast-locate.ts";
 import { formatPath, type PathSegment, type Problem, type ProblemDraft } from "./problem.ts";
 
-interface Located {
-  line: number;
-  column: number;
+function locatorFor(text: string, paths: readonly (readonly PathSegment[])[]): Locator {
+  return fastLocatorFor(text, paths) ?? yamlLocatorFor(text);
 }
 
-type Locator = (path: readonly PathSegment[]) => Located;
-
-function locatorFor(text: string): Locator {
+export function yamlLocatorFor(text: string): Locator {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, prettyErrors: false });
-  const pos = (offset: number): Located => {
+  const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
@@ -52,12 +50,23 @@ export function locateProblems(
   drafts: readonly ProblemDraft[],
   texts: ReadonlyMap<string, string>,
 ): Problem[] {
+  // Every path wanted in a file is known up front, so each file is read once for all of them.
+  const wanted = new Map<string, PathSegment[][]>();
+  const want = (file: string, path: PathSegment[]) => {
+    const list = wanted.get(file);
+    if (list) list.push(path);
+    else wanted.set(file, [path]);
+  };
+  for (const d of drafts) {
+    want(d.file, d.path);
+    if (d.related) want(d.related.file, d.related.path);
+  }
   const locators = new Map<string, Locator | null>();
   const get = (file: string): Locator | null => {
     let loc = locators.get(file);
     if (loc === undefined) {
       const text = texts.get(file);
-      loc = text === undefined ? null : locatorFor(text);
+      loc = text === undefined ? null : locatorFor(text, wanted.get(file) ?? []);
       locators.set(file, loc);
     }
     return loc;

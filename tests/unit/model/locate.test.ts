@@ -1,0 +1,41 @@
+// The fast locator (subset files) and the yaml-package locator must point at the same place for
+// every field path, so a problem's line does not depend on which reader handled the file.
+import { describe, expect, it } from "vitest";
+import { fastLocatorFor } from "../../../model/load/fast-locate.ts";
+import { parseFastYaml } from "../../../model/load/fast-yaml.ts";
+import { yamlLocatorFor } from "../../../model/load/locate.ts";
+import type { PathSegment } from "../../../model/load/problem.ts";
+import { realFiles } from "./inventory-fixture.ts";
+
+function* paths(value: unknown, prefix: PathSegment[] = []): Generator<PathSegment[]> {
+  yield prefix;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* paths(value[i], [...prefix, i]);
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) yield* paths(v, [...prefix, k]);
+  }
+}
+
+describe("locating a field path", () => {
+  const files = realFiles();
+  for (const file of [
+    "inventory/datacenter.yaml",
+    "inventory/links/core.yaml",
+    "inventory/sites/bungi.yaml",
+  ]) {
+    it(`agrees between the fast and the yaml-package locator in ${file}`, () => {
+      const text = files[file] ?? "";
+      // Every field path, and a field missing from each existing record: both stop at the record.
+      const all = [...paths(parseFastYaml(text))].flatMap((p) => [p, [...p, "missing"]]);
+      const fast = fastLocatorFor(text, all);
+      expect(fast).toBeDefined();
+      const slow = yamlLocatorFor(text);
+      for (const p of all) expect(fast?.(p), JSON.stringify(p)).toEqual(slow(p));
+      expect(all.length).toBeGreaterThan(100);
+    });
+  }
+
+  it("falls back to the yaml package outside the subset", () => {
+    expect(fastLocatorFor("a: &x 1\nb: *x\n", [["a"]])).toBeUndefined();
+  });
+});
