@@ -35,21 +35,37 @@ if (args.help) {
   process.exit(0);
 }
 
-const loaded = await loadInventory(args.inventory ?? resolve(repoRoot, "inventory"));
+// Progress for people watching a terminal (a national inventory takes tens of seconds); pipes and CI
+// logs get only the result.
+const started = performance.now();
+const progress = (message: string): void => {
+  if (process.stderr.isTTY) {
+    process.stderr.write(`[coverage ${((performance.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
+  }
+};
+
+const inventoryDir = args.inventory ?? resolve(repoRoot, "inventory");
+progress(`loading ${inventoryDir}`);
+const loaded = await loadInventory(inventoryDir);
 if (!loaded.ok) {
   fail(
     `${formatProblems(loaded.problems)}\n${loaded.problems.length} problem(s) in the inventory; nothing written.`,
   );
 }
 const { inventory } = loaded;
+progress(
+  `loaded ${inventory.sites.length} sites and ${inventory.links.length} links; ` +
+    `next: ${args.output.kind === "export" ? `export ${args.output.format}` : `analyses, then the ${args.output.format} report`}`,
+);
 
 let text: string;
 if (args.output.kind === "export" && args.output.format === "ofds") {
+  const ofds = toOfdsPackage(inventory);
   // Validate before writing: an invalid package must never reach a publisher.
-  const validation = validateOfdsPackage(toOfdsPackage(inventory));
+  const validation = validateOfdsPackage(ofds);
   if (!validation.valid)
     fail(`OFDS export does not validate against the 0.3 schema:\n${validation.errors.join("\n")}`);
-  text = renderOfds(inventory);
+  text = renderOfds(ofds);
 } else if (args.output.kind === "export") {
   text = renderNetboxSitesCsv(reportView(inventory));
 } else if (isSummaryFormat(args.output.format)) {
@@ -59,6 +75,7 @@ if (args.output.kind === "export" && args.output.format === "ofds") {
   text = renderReport(reportView(inventory), args.output.format);
 }
 
+progress("rendered");
 if (args.out) {
   await mkdir(dirname(resolve(args.out)), { recursive: true });
   await writeFile(args.out, text);

@@ -162,6 +162,6 @@ export function toOfdsPackage(inventory: Inventory): OfdsPackage {
   return { networks: [network] };
 }
 
-export function renderOfds(inventory: Inventory): string {
-  return `${JSON.stringify(toOfdsPackage(inventory), null, 2)}\n`;
+export function renderOfds(pkg: OfdsPackage): string {
+  return `${JSON.stringify(pkg, null, 2)}\n`;
 }
