@@ -13,5 +13,13 @@ export function suggest(value: unknown, candidates: Iterable<string>): string | 
   const best = closest(word, list);
   // A third of the word, at least 2 edits: catches "operatonal" and "wollio" but not "foo" -> "pop".
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return distance(word, best) <= limit ? best : undefined;
+  if (distance(word, best) <= limit) return best;
+  // A shortened name ("kominfo" for "diskominfo"): the shortest candidate that contains it.
+  if (lower.length >= 4) {
+    let found: string | undefined;
+    for (const c of list)
+      if (c.toLowerCase().includes(lower) && (found === undefined || c.length < found.length)) found = c;
+    return found;
+  }
+  return undefined;
 }

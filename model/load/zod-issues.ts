@@ -40,6 +40,20 @@ export function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): strin
   return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
 }
 
+// zod's type names, in the words of a YAML file.
+const TYPE_WORDS: Record<string, string> = {
+  object: "a mapping (fields on the lines below, or { ... })",
+  array: "a list",
+  int: "a whole number",
+  number: "a number",
+  string: "text",
+  boolean: "true or false",
+};
+
+function typeWord(expected: string): string {
+  return TYPE_WORDS[expected] ?? expected;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -66,10 +80,13 @@ export function issuesToDrafts(
         break;
       }
       case "invalid_type": {
+        const wanted = typeWord(issue.expected);
         const message =
           value === undefined
-            ? `is required (${issue.expected})`
-            : `expected ${issue.expected}, found ${describeValue(value)}`;
+            ? `is required (${wanted})`
+            : value === null
+              ? `is empty; expected ${wanted}`
+              : `expected ${wanted}, found ${describeValue(value)}`;
         drafts.push({ file, path, message });
         break;
       }

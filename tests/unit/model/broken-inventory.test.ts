@@ -282,7 +282,7 @@ describe("broken inventories", () => {
     );
     expectOnly(files, {
       ...positionOf(files, ACCESS, "lengthKm:", "pop-wolio--sdn-2-bataraguru"),
-      message: 'expected number, found "3,32"',
+      message: 'expected a number, found "3,32"',
     });
   });
 
@@ -501,5 +501,38 @@ describe("YAML that parses but cannot become values", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: WOLIO, ...positionOf(files, WOLIO, "*dikpora") });
     expect(problems[0]?.message).toMatch(/^YAML error: Unresolved alias/);
+  });
+});
+
+describe("messages in the words of a YAML file", () => {
+  const ACCESS_LINK = "pop-wolio--sdn-2-bataraguru";
+
+  it("a scalar where fields belong", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "connection:\n      status: operational\n      medium: fiber\n      access: gpon\n      pop: pop-wolio",
+      "connection: operational",
+    );
+    expectOnly(files, {
+      path: `sites[${sdn2}].connection`,
+      message: 'expected a mapping (fields on the lines below, or { ... }), found "operational"',
+    });
+  });
+
+  it("a value left empty", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "name: SD Negeri 2 Bataraguru", "name:");
+    expectOnly(files, { path: `sites[${sdn2}].name`, message: "is empty; expected text" });
+  });
+
+  it("a fraction where a count belongs", () => {
+    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "cores: 2", "cores: 2.5");
+    expectOnly(files, { message: "expected a whole number, found 2.5" });
+  });
+
+  it("a shortened id suggests the full one", () => {
+    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "owner: diskominfo", "owner: kominfo");
+    expectOnly(files, { message: 'no tenant "kominfo"', suggestion: "diskominfo" });
   });
 });
