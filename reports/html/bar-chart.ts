@@ -36,18 +36,27 @@ export function renderBarChart(spec: BarChartSpec): string {
     )
     .join("");
 
-  const bars = spec.bars
-    .map((bar, i) => {
-      const y = TOP + i * (BAR_HEIGHT + GAP);
-      const met = spec.target !== null && bar.share.ratio >= spec.target;
-      const value = `${percent(bar.share.ratio)} (${bar.share.covered}/${bar.share.total})`;
-      return (
+  // Bars, then the target rule over them (it must show even where a bar passes it), then the values
+  // with a halo on top, so the rule never makes a figure unreadable.
+  const rows = spec.bars.map((bar, i) => ({
+    bar,
+    y: TOP + i * (BAR_HEIGHT + GAP),
+    met: spec.target !== null && bar.share.ratio >= spec.target,
+    value: `${percent(bar.share.ratio)} (${bar.share.covered}/${bar.share.total})`,
+  }));
+  const bars = rows
+    .map(
+      ({ bar, y, met, value }) =>
         `<g class="bar"><text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT * 0.7}" font-size="12" text-anchor="end">${escapeXml(bar.label)}</text>` +
         `<rect x="${LABEL_WIDTH}" y="${y}" width="${x(bar.share.ratio) - LABEL_WIDTH}" height="${BAR_HEIGHT}" ` +
-        `fill="${met ? BAR_MET_COLOUR : BAR_COLOUR}"><title>${escapeXml(`${bar.label}: ${value}`)}</title></rect>` +
-        `<text x="${x(bar.share.ratio) + 6}" y="${y + BAR_HEIGHT * 0.7}" font-size="12">${escapeXml(value)}</text></g>`
-      );
-    })
+        `fill="${met ? BAR_MET_COLOUR : BAR_COLOUR}"><title>${escapeXml(`${bar.label}: ${value}`)}</title></rect></g>`,
+    )
+    .join("");
+  const values = rows
+    .map(
+      ({ bar, y, value }) =>
+        `<text class="value" x="${x(bar.share.ratio) + 6}" y="${y + BAR_HEIGHT * 0.7}" font-size="12">${escapeXml(value)}</text>`,
+    )
     .join("");
 
   const target =
@@ -66,6 +75,7 @@ export function renderBarChart(spec: BarChartSpec): string {
     grid,
     bars,
     target,
+    `<g class="values">${values}</g>`,
     `</svg>`,
   ].join("\n");
 }

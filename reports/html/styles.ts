@@ -17,7 +17,10 @@ h3 { font-size: 0.95rem; margin: 0 0 6px; }
 .card .label { color: var(--muted); font-size: 0.85rem; }
 figure { margin: 0 0 16px; }
 figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; }
-svg text { fill: var(--ink); font-family: inherit; }
+/* No fill here: a CSS fill would override the colours the SVG sets on target labels. */
+svg text { font-family: inherit; }
+/* Bar values may cross the dashed target rule; a white halo keeps them legible. */
+.bar-chart .value { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .map { border: 1px solid var(--rule); border-radius: 6px; display: block; }
 .kecamatan-label { font-size: 13px; font-weight: 600; letter-spacing: 0.04em; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 .legend { display: flex; flex-wrap: wrap; gap: 24px; margin: 8px 0 0; }
