@@ -291,11 +291,19 @@ class LineReader {
     else if (ch === "'") value = this.singleQuoted();
     else {
       if ("&*!|>%@`?:,]}".includes(ch)) outside();
+      // One pass finds the comment and rejects what a plain scalar cannot hold here: ": " (a nested
+      // mapping), a tab, or a trailing ":".
       let stop = this.end;
-      for (let j = this.i + 1; j < this.end; j++) {
-        if (s.charCodeAt(j) === 35 && s.charCodeAt(j - 1) === 32) {
+      for (let j = this.i; j < this.end; j++) {
+        const c = s.charCodeAt(j);
+        if (c === 35 && j > this.i && s.charCodeAt(j - 1) === 32) {
           stop = j;
           break;
+        }
+        if (c === 9) outside();
+        if (c === 58) {
+          const after = j + 1 < this.end ? s.charCodeAt(j + 1) : 32;
+          if (after === 32) outside();
         }
       }
       // Only ASCII spaces: String.trim would also eat a BOM or a no-break space, which YAML keeps.
@@ -303,15 +311,7 @@ class LineReader {
       while (from < stop && s.charCodeAt(from) === 32) from++;
       while (stop > from && s.charCodeAt(stop - 1) === 32) stop--;
       const text = s.slice(from, stop);
-      if (
-        text.includes(": ") ||
-        text.endsWith(":") ||
-        text === "-" ||
-        text.startsWith("- ") ||
-        text.includes("\t")
-      ) {
-        outside();
-      }
+      if (text === "-" || text.startsWith("- ")) outside();
       this.i = this.end;
       return resolvePlain(text);
     }

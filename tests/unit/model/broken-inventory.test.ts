@@ -536,3 +536,39 @@ describe("messages in the words of a YAML file", () => {
     expectOnly(files, { message: 'no tenant "kominfo"', suggestion: "diskominfo" });
   });
 });
+
+describe("file layouts", () => {
+  it("accepts all links in one links.yaml and .yml extensions", () => {
+    const good = parseInventory(GOOD);
+    if (!good.ok) throw new Error("the real inventory must load");
+    const files: Record<string, string> = { ...GOOD };
+    const bodies: string[] = [];
+    for (const tier of ["core", "distribution", "access"]) {
+      const text = files[`inventory/links/${tier}.yaml`] ?? "";
+      bodies.push(text.slice(text.indexOf("links:\n") + "links:\n".length));
+      delete files[`inventory/links/${tier}.yaml`];
+    }
+    files["inventory/links.yaml"] = `links:\n${bodies.join("")}`;
+    files["inventory/sites/bungi.yml"] = files["inventory/sites/bungi.yaml"] ?? "";
+    delete files["inventory/sites/bungi.yaml"];
+    const result = parseInventory(files);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+    expect(result.inventory.links.map((l) => l.id).sort()).toEqual(
+      good.inventory.links.map((l) => l.id).sort(),
+    );
+    expect(result.inventory.sites).toHaveLength(good.inventory.sites.length);
+  });
+
+  it("points out a misspelt top-level file", () => {
+    const files: Record<string, string> = {
+      ...GOOD,
+      "inventory/tenant.yaml": GOOD["inventory/tenants.yaml"] ?? "",
+    };
+    delete files["inventory/tenants.yaml"];
+    const problems = problemsOf(files);
+    expect(problems.map((p) => [p.file, p.message, p.suggestion])).toEqual([
+      ["inventory/tenant.yaml", "is not read: no inventory file has this name", "tenants.yaml"],
+      ["inventory/tenants.yaml", "file is missing", undefined],
+    ]);
+  });
+});
