@@ -1,0 +1,166 @@
+// The block structure: indentation, mappings and sequences, line by line over the whole text
+// without cutting it into lines (at 400 MB that would be millions of short-lived strings).
+import { LineReader } from "./line-reader.ts";
+import { outside } from "./outside.ts";
+import { markIn, type PathTrie } from "./path-trie.ts";
+import { KEY, setKey } from "./scalars.ts";
+
+type Container = Record<string, unknown> | unknown[];
+
+interface Frame {
+  indent: number;
+  container: Container;
+  /** Entries read so far into this mapping: the position used for key hints. */
+  entries: number;
+  trie?: PathTrie | undefined;
+}
+interface Pending {
+  parent: Container;
+  key: string | number;
+  indent: number;
+  trie?: PathTrie | undefined;
+}
+
+/** The key in text[col, colon). Records of one list repeat their keys in the same order, so the key
+ * seen at the same indent and position last time is usually this one: comparing in place and reusing
+ * that string spares a new string and its hashing for nearly every key of a large inventory. */
+function keyAt(hints: string[][], frame: Frame, text: string, col: number, colon: number): string {
+  let row = hints[frame.indent];
+  if (row === undefined) {
+    row = [];
+    hints[frame.indent] = row;
+  }
+  const position = frame.entries++;
+  const hint = row[position];
+  if (hint !== undefined && hint.length === colon - col && text.startsWith(hint, col)) return hint;
+  const key = text.slice(col, colon);
+  if (!KEY.test(key)) outside();
+  row[position] = key;
+  return key;
+}
+
+/** Column of the mapping colon ("key: value" or "key:" at the line end) in [from, end), or -1. */
+function entryColon(s: string, from: number, end: number): number {
+  for (let j = from; j < end; j++) {
+    if (s.charCodeAt(j) !== 58) continue;
+    if (j === from) return -1;
+    return j + 1 === end || s.charCodeAt(j + 1) === 32 ? j : -1;
+  }
+  return -1;
+}
+
+export function parseLines(text: string, wanted?: PathTrie): unknown {
+  const stack: Frame[] = [];
+  let root: Container | undefined;
+  let pending: Pending | undefined;
+  const r = new LineReader();
+  const hints: string[][] = [];
+  const flowHints = new Map<string, string[]>();
+  const itemFlowHints: string[][] = [];
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  const assign = (p: Pending, value: unknown) => {
+    if (Array.isArray(p.parent)) p.parent[p.key as number] = value;
+    else p.parent[p.key as string] = value;
+  };
+
+  while (pos <= text.length) {
+    let end = text.indexOf("\n", pos);
+    if (end < 0) end = text.length;
+    const lineStart = pos;
+    pos = end + 1;
+    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+
+    let at = lineStart;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    if (at === end) continue;
+    const n = at - lineStart;
+    const first = text.charCodeAt(at);
+    if (first === 35) continue; // comment line
+    if (first === 9) outside(); // tab in indentation
+    if (n === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || first === 37)) outside();
+    const isItem = first === 45 && (at + 1 === end || text.charCodeAt(at + 1) === 32);
+
+    if (pending) {
+      const p = pending;
+      pending = undefined;
+      if (n > p.indent || (n === p.indent && isItem && !Array.isArray(p.parent))) {
+        const container: Container = isItem ? [] : {};
+        assign(p, container);
+        stack.push({ indent: n, container, entries: 0, trie: p.trie });
+      } else assign(p, null);
+    }
+
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as Frame;
+      if (top.indent > n || (top.indent === n && Array.isArray(top.container) && !isItem)) stack.pop();
+      else break;
+    }
+    if (stack.length === 0) {
+      if (root !== undefined || n !== 0) outside();
+      root = isItem ? [] : {};
+      if (wanted) wanted.offset = at;
+      stack.push({ indent: 0, container: root, entries: 0, trie: wanted });
+    }
+    let top = stack[stack.length - 1] as Frame;
+    if (top.indent !== n) outside();
+
+    let col = at;
+    if (Array.isArray(top.container)) {
+      if (!isItem) outside();
+      const arr = top.container;
+      col = at + 1;
+      while (col < end && text.charCodeAt(col) === 32) col++;
+      if (col >= end || text.charCodeAt(col) === 35) {
+        const trie = markIn(top.trie, arr.length, at);
+        arr.push(null);
+        pending = { parent: arr, key: arr.length - 1, indent: n, trie };
+        continue;
+      }
+      const itemTrie = markIn(top.trie, arr.length, col);
+      const c = text.charCodeAt(col);
+      // Flow collections and quoted scalars are values; anything else with "key:" opens a mapping.
+      const colon = c === 123 || c === 91 || c === 34 || c === 39 ? -1 : entryColon(text, col, end);
+      if (colon < 0) {
+        if (c === 45 && (col + 1 === end || text.charCodeAt(col + 1) === 32)) outside();
+        let itemRow = itemFlowHints[n];
+        if (itemRow === undefined) {
+          itemRow = [];
+          itemFlowHints[n] = itemRow;
+        }
+        r.at(text, col, end).hintRow = itemRow;
+        r.trie = itemTrie;
+        arr.push(r.blockValue());
+        continue;
+      }
+      // "- key: value" opens a mapping whose entries sit at the column of "key".
+      const obj: Record<string, unknown> = {};
+      arr.push(obj);
+      top = { indent: col - lineStart, container: obj, entries: 0, trie: itemTrie };
+      stack.push(top);
+    } else if (isItem) outside();
+
+    const obj = top.container as Record<string, unknown>;
+    const colon = entryColon(text, col, end);
+    if (colon < 0) outside();
+    const key = keyAt(hints, top, text, col, colon);
+    const keyTrie = markIn(top.trie, key, col);
+    r.at(text, colon + 1, end);
+    r.skipSpaces();
+    if (r.i >= end || text.charCodeAt(r.i) === 35) {
+      setKey(obj, key, null);
+      pending = { parent: obj, key, indent: col - lineStart, trie: keyTrie };
+      continue;
+    }
+    let row = flowHints.get(key);
+    if (row === undefined) {
+      row = [];
+      flowHints.set(key, row);
+    }
+    r.hintRow = row;
+    r.trie = keyTrie;
+    setKey(obj, key, r.blockValue());
+  }
+  if (pending) assign(pending, null);
+  return root === undefined ? null : root;
+}

@@ -1,0 +1,243 @@
+// One line of the text as a cursor: quoted and plain scalars, one-line flow collections, and the
+// value after "key: " or "- ".
+import { outside } from "./outside.ts";
+import { markIn, type PathTrie } from "./path-trie.ts";
+import { KEY, resolvePlain, setKey } from "./scalars.ts";
+
+/** Index of `code` in s[from, end), or -1. Bounded so that a line never searches the whole text. */
+function findCode(s: string, code: number, from: number, end: number): number {
+  for (let j = from; j < end; j++) if (s.charCodeAt(j) === code) return j;
+  return -1;
+}
+
+/** Cursor over one line [i, end) of the whole text, for scalars and flow collections. The text is
+ * never cut into lines: at 400 MB that would be millions of short-lived strings. */
+export class LineReader {
+  s = "";
+  i = 0;
+  end = 0;
+
+  at(s: string, i: number, end: number): this {
+    this.s = s;
+    this.i = i;
+    this.end = end;
+    this.trie = undefined;
+    return this;
+  }
+
+  skipSpaces(): void {
+    while (this.i < this.end && this.s.charCodeAt(this.i) === 32) this.i++;
+  }
+
+  /** Only spaces and a comment may follow a complete value. */
+  expectEnd(): void {
+    let j = this.i;
+    while (j < this.end && this.s.charCodeAt(j) === 32) j++;
+    if (j === this.end) return;
+    if (this.s.charCodeAt(j) === 35 && j > this.i) return;
+    outside();
+  }
+
+  doubleQuoted(): string {
+    const s = this.s;
+    let j = this.i + 1;
+    let escaped = false;
+    while (j < this.end) {
+      const ch = s.charCodeAt(j);
+      if (ch === 92) {
+        escaped = true;
+        j += 2;
+        continue;
+      }
+      if (ch === 34) break;
+      j++;
+    }
+    if (j >= this.end) outside();
+    const raw = s.slice(this.i, j + 1);
+    this.i = j + 1;
+    if (!escaped) return raw.slice(1, -1);
+    // JSON escapes are a subset of YAML's; anything else (\x, \e, line folding) goes to `yaml`.
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      return outside();
+    }
+  }
+
+  singleQuoted(): string {
+    const s = this.s;
+    let out = "";
+    let j = this.i + 1;
+    for (;;) {
+      const k = findCode(s, 39, j, this.end);
+      if (k < 0) outside();
+      out += s.slice(j, k);
+      if (k + 1 < this.end && s.charCodeAt(k + 1) === 39) {
+        out += "'";
+        j = k + 2;
+        continue;
+      }
+      this.i = k + 1;
+      return out;
+    }
+  }
+
+  /** A scalar or flow collection inside a flow collection. */
+  flowValue(trie?: PathTrie): unknown {
+    this.skipSpaces();
+    if (this.i >= this.end) outside();
+    const ch = this.s[this.i];
+    if (ch === "{") return this.flowMap(undefined, trie);
+    if (ch === "[") return this.flowSeq(trie);
+    if (ch === '"') return this.doubleQuoted();
+    if (ch === "'") return this.singleQuoted();
+    return resolvePlain(this.flowPlain());
+  }
+
+  flowPlain(): string {
+    const s = this.s;
+    const end = this.end;
+    const start = this.i;
+    if (start >= end) outside();
+    if ("&*!|>%@`?#-:,]}".includes(s[start] ?? "")) {
+      // A leading '-' is fine for numbers like -5.4; other indicators are not ours.
+      if (!(s[start] === "-" && start + 1 < end && /[0-9.]/.test(s[start + 1] ?? ""))) outside();
+    }
+    let j = start;
+    while (j < end) {
+      const ch = s[j];
+      if (ch === "," || ch === "]" || ch === "}") break;
+      if (ch === ":") {
+        const next = j + 1 < end ? s[j + 1] : undefined;
+        if (next === " " || next === "," || next === "]" || next === "}" || next === undefined) break;
+        outside();
+      }
+      if (ch === "#" && s[j - 1] === " ") outside();
+      if (ch === "[" || ch === "{" || ch === "\t") outside();
+      j++;
+    }
+    this.i = j;
+    while (j > start && s.charCodeAt(j - 1) === 32) j--;
+    return s.slice(start, j);
+  }
+
+  /** Key hints for the flow mapping about to be read (see keyAt); set by the caller per line. */
+  hintRow: string[] | undefined;
+  /** Path node of the value about to be read, when positions are wanted. */
+  trie: PathTrie | undefined;
+
+  flowKey(hints: string[] | undefined, position: number): string {
+    this.skipSpaces();
+    const hint = hints?.[position];
+    const after = this.i + (hint?.length ?? 0);
+    // "key:" must be followed by a space: in flow context "lat:1" is one plain scalar, not lat = 1.
+    if (
+      hint !== undefined &&
+      after < this.end &&
+      this.s.charCodeAt(after) === 58 &&
+      this.s.charCodeAt(after + 1) === 32 &&
+      this.s.startsWith(hint, this.i)
+    ) {
+      this.i += hint.length + 1;
+      return hint;
+    }
+    const key = this.flowPlain();
+    if (!KEY.test(key)) outside();
+    if (this.i >= this.end || this.s[this.i] !== ":") outside();
+    this.i++;
+    if (hints) hints[position] = key;
+    return key;
+  }
+
+  /** The next character of the line, or "" at its end. */
+  next(): string {
+    return this.i < this.end ? (this.s[this.i++] as string) : "";
+  }
+
+  peek(): string {
+    return this.i < this.end ? (this.s[this.i] as string) : "";
+  }
+
+  flowMap(hints?: string[], trie?: PathTrie): Record<string, unknown> {
+    const obj: Record<string, unknown> = {};
+    let position = 0;
+    this.i++;
+    this.skipSpaces();
+    if (this.peek() === "}") {
+      this.i++;
+      return obj;
+    }
+    for (;;) {
+      this.skipSpaces();
+      const start = this.i;
+      const key = this.flowKey(hints, position++);
+      setKey(obj, key, this.flowValue(markIn(trie, key, start)));
+      this.skipSpaces();
+      const ch = this.next();
+      if (ch === "}") return obj;
+      if (ch !== ",") outside();
+      this.skipSpaces();
+      if (this.peek() === "}") outside();
+    }
+  }
+
+  flowSeq(trie?: PathTrie): unknown[] {
+    const arr: unknown[] = [];
+    this.i++;
+    this.skipSpaces();
+    if (this.peek() === "]") {
+      this.i++;
+      return arr;
+    }
+    for (;;) {
+      // A plain item that stops at ": " is an implicit single-pair mapping ("[a: 1]"): not ours.
+      this.skipSpaces();
+      arr.push(this.flowValue(markIn(trie, arr.length, this.i)));
+      this.skipSpaces();
+      const ch = this.next();
+      if (ch === "]") return arr;
+      if (ch !== ",") outside();
+      this.skipSpaces();
+      if (this.peek() === "]") outside();
+    }
+  }
+
+  /** The value after "key: " or "- " in block context, up to the end of the line. */
+  blockValue(): unknown {
+    const s = this.s;
+    const ch = this.peek();
+    let value: unknown;
+    if (ch === "{") value = this.flowMap(this.hintRow, this.trie);
+    else if (ch === "[") value = this.flowSeq(this.trie);
+    else if (ch === '"') value = this.doubleQuoted();
+    else if (ch === "'") value = this.singleQuoted();
+    else {
+      if ("&*!|>%@`?:,]}".includes(ch)) outside();
+      // One pass finds the comment and rejects what a plain scalar cannot hold here: ": " (a nested
+      // mapping), a tab, or a trailing ":".
+      let stop = this.end;
+      for (let j = this.i; j < this.end; j++) {
+        const c = s.charCodeAt(j);
+        if (c === 35 && j > this.i && s.charCodeAt(j - 1) === 32) {
+          stop = j;
+          break;
+        }
+        if (c === 9) outside();
+        if (c === 58) {
+          const after = j + 1 < this.end ? s.charCodeAt(j + 1) : 32;
+          if (after === 32) outside();
+        }
+      }
+      // Only ASCII spaces: String.trim would also eat a BOM or a no-break space, which YAML keeps.
+      let from = this.i;
+      while (from < stop && s.charCodeAt(from) === 32) from++;
+      while (stop > from && s.charCodeAt(stop - 1) === 32) stop--;
+      const text = s.slice(from, stop);
+      if (text === "-" || text.startsWith("- ")) outside();
+      this.i = this.end;
+      return resolvePlain(text);
+    }
+    this.expectEnd();
+    return value;
+  }
+}
