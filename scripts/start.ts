@@ -59,7 +59,14 @@ async function main(): Promise<void> {
     },
     (url) => `backend ${url}`,
   );
-  await steps.run("pulumi up", () => pulumi(["up", "--yes", "--non-interactive", "--stack", STACK], env));
+  // --refresh reads the cluster first, so `up` recreates what a recreated twin lacks instead of
+  // trusting stale state; objects of a twin that no longer exists (its old API address is gone)
+  // are dropped from the state rather than failing the refresh.
+  const recreated = twin.some((c) => c.action === "created");
+  const upEnv = recreated ? { ...env, PULUMI_K8S_DELETE_UNREACHABLE: "true" } : env;
+  await steps.run("pulumi up", () =>
+    pulumi(["up", "--yes", "--non-interactive", "--refresh", "--stack", STACK], upEnv),
+  );
   const outputs = await steps.run(
     "stack outputs",
     async () =>
