@@ -165,8 +165,23 @@ async function applyNodes(cluster: TwinCluster, log: Log): Promise<void> {
   const file = paths.nodes(cluster.name);
   await writeFile(file, cluster.nodes.map((n) => stringify(n)).join("---\n"));
   await kubectl(cluster.name, ["apply", "--server-side", "--field-manager", MANAGED_BY, "-f", file]);
-  // Node status is its own subresource after creation: capacity changes go there.
+  // Node status is its own subresource after creation: capacity changes go there, and only
+  // for nodes whose capacity differs from the inventory's.
+  const current = JSON.parse(
+    await kubectl(cluster.name, [
+      "get",
+      "nodes",
+      "-l",
+      `app.kubernetes.io/managed-by=${MANAGED_BY}`,
+      "-o",
+      "json",
+    ]),
+  ) as { items: { metadata: { name: string }; status?: { capacity?: Record<string, string> } }[] };
+  const capacityOf = new Map(current.items.map((n) => [n.metadata.name, n.status?.capacity ?? {}]));
   for (const node of cluster.nodes) {
+    const have = capacityOf.get(node.metadata.name) ?? {};
+    const same = Object.entries(node.status.capacity).every(([k, v]) => have[k] === v);
+    if (same) continue;
     const patch = JSON.stringify({
       status: { capacity: node.status.capacity, allocatable: node.status.allocatable },
     });
@@ -180,19 +195,7 @@ async function applyNodes(cluster: TwinCluster, log: Log): Promise<void> {
       patch,
     ]);
   }
-  const existing = (
-    await kubectl(cluster.name, [
-      "get",
-      "nodes",
-      "-l",
-      `app.kubernetes.io/managed-by=${MANAGED_BY}`,
-      "-o",
-      "name",
-    ])
-  )
-    .split("\n")
-    .filter(Boolean)
-    .map((n) => n.replace(/^node\//, ""));
+  const existing = [...capacityOf.keys()];
   const wanted = new Set(cluster.nodes.map((n) => n.metadata.name));
   const stale = existing.filter((n) => !wanted.has(n));
   if (stale.length) {

@@ -57,6 +57,39 @@ describe("the twin", () => {
     expect(node.status.conditions.find((c: { type: string }) => c.type === "Ready").status).toBe("True");
   });
 
+  it("follows the inventory: changed capacity is patched, a removed server's node is pruned", async () => {
+    const loaded = await loadInventory(join(ROOT, "inventory"));
+    if (!loaded.ok) throw new Error("inventory does not load");
+    const dc = loaded.inventory.datacenter;
+    const changed = {
+      ...dc,
+      servers: dc.servers
+        .filter((s) => s.id !== "prod-worker-5")
+        .map((s) => (s.id === "prod-worker-1" ? { ...s, cpu: 64 } : s)),
+    };
+    try {
+      await up(planTwin(changed), () => {});
+      const node = JSON.parse(await kubectl("dc-prod", ["get", "node", "prod-worker-1", "-o", "json"]));
+      expect(node.status.capacity.cpu).toBe("64");
+      const gone = await kubectl("dc-prod", [
+        "get",
+        "node",
+        "prod-worker-5",
+        "--ignore-not-found",
+        "-o",
+        "name",
+      ]);
+      expect(gone.trim()).toBe("");
+    } finally {
+      await up(planTwin(dc), () => {});
+    }
+    const restored = JSON.parse(await kubectl("dc-prod", ["get", "node", "prod-worker-1", "-o", "json"]));
+    expect(restored.status.capacity.cpu).toBe("48");
+    expect((await kubectl("dc-prod", ["get", "node", "prod-worker-5", "-o", "name"])).trim()).toBe(
+      "node/prod-worker-5",
+    );
+  });
+
   it("down with nothing running says so and succeeds", async () => {
     const dir = await scratchDir();
     const r = await runScript("twin.ts", ["down"], { BAUBAU_TWIN_DIR: dir });
