@@ -2,10 +2,11 @@
 // time into a document with source ranges; clean files are never re-parsed.
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { fastLocatorFor, type Locator } from "./fast-locate.ts";
+import type { ItemLines } from "./fast-yaml.ts";
 import { formatPath, type PathSegment, type Problem, type ProblemDraft } from "./problem.ts";
 
-function locatorFor(text: string, paths: readonly (readonly PathSegment[])[]): Locator {
-  return fastLocatorFor(text, paths) ?? yamlLocatorFor(text);
+function locatorFor(text: string, paths: readonly (readonly PathSegment[])[], items?: ItemLines): Locator {
+  return fastLocatorFor(text, paths, items) ?? yamlLocatorFor(text);
 }
 
 export function yamlLocatorFor(text: string): Locator {
@@ -49,6 +50,7 @@ export function yamlLocatorFor(text: string): Locator {
 export function locateProblems(
   drafts: readonly ProblemDraft[],
   texts: ReadonlyMap<string, string>,
+  itemLines: ReadonlyMap<string, ItemLines> = new Map(),
 ): Problem[] {
   // Every path wanted in a file is known up front, so each file is read once for all of them.
   const wanted = new Map<string, PathSegment[][]>();
@@ -66,7 +68,7 @@ export function locateProblems(
     let loc = locators.get(file);
     if (loc === undefined) {
       const text = texts.get(file);
-      loc = text === undefined ? null : locatorFor(text, wanted.get(file) ?? []);
+      loc = text === undefined ? null : locatorFor(text, wanted.get(file) ?? [], itemLines.get(file));
       locators.set(file, loc);
     }
     return loc;

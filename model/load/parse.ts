@@ -3,6 +3,7 @@
 import { posix } from "node:path";
 import { runChecks } from "./checks/index.ts";
 import { collectFile, emptyCollected } from "./collect.ts";
+import type { ItemLines } from "./fast-yaml.ts";
 import { type FileRole, nearMissOf, REQUIRED_FILES, roleOf } from "./files.ts";
 import { locateProblems } from "./locate.ts";
 import type { Problem } from "./problem.ts";
@@ -34,6 +35,7 @@ export function parseInventory(
   const data = emptyCollected();
   const syntax: Problem[] = [];
   const texts = new Map<string, string>();
+  const itemLines = new Map<string, ItemLines>();
   const seen = new Set<FileRole>();
 
   for (const name of Object.keys(files).sort()) {
@@ -63,6 +65,7 @@ export function parseInventory(
       data.unreadable.add(role);
       continue;
     }
+    if (read.itemLines) itemLines.set(file, read.itemLines);
     collectFile(role, file, read.value, data);
   }
 
@@ -100,7 +103,7 @@ export function parseInventory(
       },
     };
   }
-  const problems = [...syntax, ...locateProblems(data.problems, texts)];
+  const problems = [...syntax, ...locateProblems(data.problems, texts, itemLines)];
   problems.sort((x, y) =>
     x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column,
   );

@@ -2,10 +2,12 @@
 // then the plain subset inventories are written in, then the general `yaml` parser. Only a text that
 // fails is parsed again as a document, to report every syntax error with its position.
 import { type Document, LineCounter, parse, parseDocument, visit } from "yaml";
-import { OUTSIDE_SUBSET, parseFastYaml } from "./fast-yaml.ts";
+import { type ItemLines, OUTSIDE_SUBSET, parseFastYamlIndexed } from "./fast-yaml.ts";
 import type { Problem } from "./problem.ts";
 
-export type YamlResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+export type YamlResult =
+  | { ok: true; value: unknown; itemLines?: ItemLines }
+  | { ok: false; problems: Problem[] };
 
 // The default alias limit guards against "billion laughs"; inventories use no aliases at all.
 const OPTIONS = { schema: "core", maxAliasCount: 100, prettyErrors: true } as const;
@@ -23,8 +25,8 @@ export function readYaml(file: string, text: string): YamlResult {
       // Not JSON after all (e.g. a YAML flow mapping with comments): the YAML parsers decide.
     }
   }
-  const fast = parseFastYaml(text);
-  if (fast !== OUTSIDE_SUBSET) return { ok: true, value: fast };
+  const fast = parseFastYamlIndexed(text);
+  if (fast !== OUTSIDE_SUBSET) return { ok: true, value: fast.value, itemLines: fast.itemLines };
   let failure: unknown;
   try {
     return { ok: true, value: parse(text, OPTIONS) };

@@ -49,15 +49,32 @@ function entryColon(s: string, from: number, end: number): number {
   return -1;
 }
 
-export function parseLines(text: string, wanted?: PathTrie): unknown {
+/** Line starts of the items of each top-level list ("sites:", "links:"), by list key. */
+export type ItemLines = Map<string, number[]>;
+
+export interface ParseOptions {
+  /** Offsets to fill in for these paths (problem positions). */
+  wanted?: PathTrie | undefined;
+  /** Read only the one list item whose "- " line starts here: the document is that item, as a
+   * one-item list, and reading stops where the item ends. */
+  itemAt?: number | undefined;
+  /** Where to record the line starts of top-level list items. */
+  itemLines?: ItemLines | undefined;
+}
+
+export function parseLines(text: string, options: ParseOptions = {}): unknown {
+  const { wanted, itemAt, itemLines } = options;
   const stack: Frame[] = [];
   let root: Container | undefined;
+  let rootIndent = 0;
   let pending: Pending | undefined;
   const r = new LineReader();
   const hints: string[][] = [];
   const flowHints = new Map<string, string[]>();
   const itemFlowHints: string[][] = [];
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = itemAt ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  // The key of the root mapping whose value is being read, and that list's item lines.
+  let listLines: number[] | undefined;
 
   const assign = (p: Pending, value: unknown) => {
     if (Array.isArray(p.parent)) p.parent[p.key as number] = value;
@@ -80,6 +97,7 @@ export function parseLines(text: string, wanted?: PathTrie): unknown {
     if (first === 9) outside(); // tab in indentation
     if (n === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || first === 37)) outside();
     const isItem = first === 45 && (at + 1 === end || text.charCodeAt(at + 1) === 32);
+    if (itemAt !== undefined && root !== undefined && (n < rootIndent || (n === rootIndent && isItem))) break;
 
     if (pending) {
       const p = pending;
@@ -97,10 +115,11 @@ export function parseLines(text: string, wanted?: PathTrie): unknown {
       else break;
     }
     if (stack.length === 0) {
-      if (root !== undefined || n !== 0) outside();
+      if (root !== undefined || (n !== 0 && itemAt === undefined)) outside();
       root = isItem ? [] : {};
+      rootIndent = n;
       if (wanted) wanted.offset = at;
-      stack.push({ indent: 0, container: root, entries: 0, trie: wanted });
+      stack.push({ indent: n, container: root, entries: 0, trie: wanted });
     }
     let top = stack[stack.length - 1] as Frame;
     if (top.indent !== n) outside();
@@ -109,6 +128,7 @@ export function parseLines(text: string, wanted?: PathTrie): unknown {
     if (Array.isArray(top.container)) {
       if (!isItem) outside();
       const arr = top.container;
+      if (listLines !== undefined && stack.length === 2) listLines.push(lineStart);
       col = at + 1;
       while (col < end && text.charCodeAt(col) === 32) col++;
       if (col >= end || text.charCodeAt(col) === 35) {
@@ -145,6 +165,10 @@ export function parseLines(text: string, wanted?: PathTrie): unknown {
     if (colon < 0) outside();
     const key = keyAt(hints, top, text, col, colon);
     const keyTrie = markIn(top.trie, key, col);
+    if (itemLines !== undefined && stack.length === 1) {
+      listLines = [];
+      itemLines.set(key, listLines);
+    }
     r.at(text, colon + 1, end);
     r.skipSpaces();
     if (r.i >= end || text.charCodeAt(r.i) === 35) {

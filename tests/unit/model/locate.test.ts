@@ -2,7 +2,7 @@
 // every field path, so a problem's line does not depend on which reader handled the file.
 import { describe, expect, it } from "vitest";
 import { fastLocatorFor } from "../../../model/load/fast-locate.ts";
-import { parseFastYaml } from "../../../model/load/fast-yaml.ts";
+import { OUTSIDE_SUBSET, parseFastYaml, parseFastYamlIndexed } from "../../../model/load/fast-yaml.ts";
 import { yamlLocatorFor } from "../../../model/load/locate.ts";
 import type { PathSegment } from "../../../model/load/problem.ts";
 import { realFiles } from "./inventory-fixture.ts";
@@ -22,6 +22,8 @@ describe("locating a field path", () => {
     "inventory/datacenter.yaml",
     "inventory/links/core.yaml",
     "inventory/sites/bungi.yaml",
+    "inventory/tenants.yaml",
+    "inventory/city.yaml",
   ]) {
     it(`agrees between the fast and the yaml-package locator in ${file}`, () => {
       const text = files[file] ?? "";
@@ -32,6 +34,12 @@ describe("locating a field path", () => {
       const slow = yamlLocatorFor(text);
       for (const p of all) expect(fast?.(p), JSON.stringify(p)).toEqual(slow(p));
       expect(all.length).toBeGreaterThan(100);
+
+      // Record by record, re-reading only each record from the line index of the first read.
+      const indexed = parseFastYamlIndexed(text);
+      if (indexed === OUTSIDE_SUBSET) throw new Error("the real inventory must stay in the fast subset");
+      const byRecord = fastLocatorFor(text, all, indexed.itemLines);
+      for (const p of all) expect(byRecord?.(p), JSON.stringify(p)).toEqual(slow(p));
     });
   }
 
