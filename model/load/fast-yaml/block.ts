@@ -97,7 +97,8 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
     if (first === 9) outside(); // tab in indentation
     if (n === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || first === 37)) outside();
     const isItem = first === 45 && (at + 1 === end || text.charCodeAt(at + 1) === 32);
-    if (itemAt !== undefined && root !== undefined && (n < rootIndent || (n === rootIndent && isItem))) break;
+    // Reading one list item: it ends at the next item, or where the list itself ends.
+    if (itemAt !== undefined && root !== undefined && n <= rootIndent) break;
 
     if (pending) {
       const p = pending;

@@ -47,3 +47,19 @@ describe("locating a field path", () => {
     expect(fastLocatorFor("a: &x 1\nb: *x\n", [["a"]])).toBeUndefined();
   });
 });
+
+describe("locating inside one record", () => {
+  it("works when list items sit at the indentation of their key", () => {
+    const text = "sites:\n- id: a\n  srlg:\n  - x\n- id: b\n  name: B\nlinks: []\n";
+    const indexed = parseFastYamlIndexed(text);
+    if (indexed === OUTSIDE_SUBSET) throw new Error("expected the subset");
+    const paths = [
+      ["sites", 0, "srlg", 0],
+      ["sites", 1, "name"],
+      ["sites", 1, "missing"],
+    ];
+    const fast = fastLocatorFor(text, paths, indexed.itemLines);
+    const slow = yamlLocatorFor(text);
+    for (const p of paths) expect(fast?.(p), JSON.stringify(p)).toEqual(slow(p));
+  });
+});
