@@ -1,6 +1,7 @@
 // A tenant's namespace, secure by default: Pod Security "restricted" enforced, every pod
-// isolated by a default-deny NetworkPolicy (DNS egress the only exception), and quotas so one
-// OPD cannot starve the others.
+// isolated by a default-deny NetworkPolicy (DNS egress the only exception), quotas so one OPD
+// cannot starve the others, and a least-privilege role for the OPD's own team: read what runs,
+// read logs, restart and scale — no secrets, no RBAC, no policy changes (those come from here).
 import { commonLabels, GROUP, type Manifest } from "./labels.ts";
 
 export interface TenantNamespaceProps {
@@ -9,6 +10,8 @@ export interface TenantNamespaceProps {
   /** Owning OPD id (inventory/tenants.yaml). */
   tenant: string;
   quota: { cpu: string; memory: string; pods: number };
+  /** Identity-provider group of the OPD's team; default `opd:<tenant>`. */
+  group?: string;
   /** Per-container defaults when a workload sets none. */
   defaults?: { cpu: string; memory: string };
 }
@@ -83,6 +86,37 @@ export function tenantNamespace(props: TenantNamespaceProps): Manifest[] {
           },
         ],
       },
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "Role",
+      metadata: { name: "tenant-operator", namespace: ns, labels },
+      rules: [
+        {
+          apiGroups: ["", "apps"],
+          resources: [
+            "pods",
+            "pods/log",
+            "services",
+            "endpoints",
+            "configmaps",
+            "deployments",
+            "replicasets",
+            "events",
+          ],
+          verbs: ["get", "list", "watch"],
+        },
+        { apiGroups: ["apps"], resources: ["deployments", "deployments/scale"], verbs: ["patch"] },
+      ],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: { name: "tenant-operator", namespace: ns, labels },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "tenant-operator" },
+      subjects: [
+        { apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: props.group ?? `opd:${props.tenant}` },
+      ],
     },
   ].map((m) => ({
     ...m,

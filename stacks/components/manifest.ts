@@ -14,6 +14,8 @@ const KINDS: Record<string, Ctor> = {
   "v1/LimitRange": k8s.core.v1.LimitRange as unknown as Ctor,
   "apps/v1/Deployment": k8s.apps.v1.Deployment as unknown as Ctor,
   "networking.k8s.io/v1/NetworkPolicy": k8s.networking.v1.NetworkPolicy as unknown as Ctor,
+  "rbac.authorization.k8s.io/v1/Role": k8s.rbac.v1.Role as unknown as Ctor,
+  "rbac.authorization.k8s.io/v1/RoleBinding": k8s.rbac.v1.RoleBinding as unknown as Ctor,
 };
 
 /** Pulumi name: kind and namespace/name, stable across refactors. */

@@ -24,7 +24,7 @@ describe("first deployment to the twin", () => {
   it("pulumi up creates the namespace and a Deployment that becomes Available", async () => {
     const result = await t.stack.up({ onOutput });
     expect(result.summary.result, log).toBe("succeeded");
-    expect(result.summary.resourceChanges?.create).toBeGreaterThanOrEqual(10);
+    expect(result.summary.resourceChanges?.create).toBe(16);
 
     const ns = `${t.prefix}kominfo-portal`;
     const nsJson = JSON.parse(await kubectl(CLUSTER, ["get", "namespace", ns, "-o", "json"]));

@@ -50,6 +50,26 @@ describe("tenant-namespace chart", () => {
       "NetworkPolicy/allow-dns-egress",
       "ResourceQuota/tenant-quota",
       "LimitRange/container-defaults",
+      "Role/tenant-operator",
+      "RoleBinding/tenant-operator",
+    ]);
+  });
+
+  it("gives the OPD's team a least-privilege role: no secrets, no RBAC, no policies, no deletes", () => {
+    const [role] = byKind(tenant, "Role") as (Manifest & {
+      rules: { resources: string[]; verbs: string[] }[];
+    })[];
+    const resources = role?.rules.flatMap((r) => r.resources) ?? [];
+    for (const forbidden of ["secrets", "roles", "rolebindings", "networkpolicies", "resourcequotas", "*"]) {
+      expect(resources).not.toContain(forbidden);
+    }
+    const verbs = new Set(role?.rules.flatMap((r) => r.verbs));
+    expect([...verbs].sort()).toEqual(["get", "list", "patch", "watch"]);
+    const [binding] = byKind(tenant, "RoleBinding") as (Manifest & {
+      subjects: { kind: string; name: string }[];
+    })[];
+    expect(binding?.subjects).toEqual([
+      { apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "opd:diskominfo" },
     ]);
   });
 });

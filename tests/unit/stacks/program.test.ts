@@ -56,6 +56,8 @@ describe("stacks/index.ts", () => {
         "kubernetes:networking.k8s.io/v1:NetworkPolicy networkpolicy:t-kominfo-portal:allow-dns-egress",
         "kubernetes:core/v1:ResourceQuota resourcequota:t-kominfo-portal:tenant-quota",
         "kubernetes:core/v1:LimitRange limitrange:t-kominfo-portal:container-defaults",
+        "kubernetes:rbac.authorization.k8s.io/v1:Role role:t-kominfo-portal:tenant-operator",
+        "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding rolebinding:t-kominfo-portal:tenant-operator",
         "baubau:services:SmartService portal-informasi",
         "kubernetes:core/v1:ServiceAccount serviceaccount:t-kominfo-portal:portal-informasi",
         "kubernetes:apps/v1:Deployment deployment:t-kominfo-portal:portal-informasi",
