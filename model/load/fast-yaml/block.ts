@@ -106,6 +106,8 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
       if (n > p.indent || (n === p.indent && isItem && !Array.isArray(p.parent))) {
         const container: Container = isItem ? [] : {};
         assign(p, container);
+        // A list item whose content starts on the next line sits where that content starts.
+        if (p.trie && Array.isArray(p.parent)) p.trie.offset = at;
         stack.push({ indent: n, container, entries: 0, trie: p.trie });
       } else assign(p, null);
     }
@@ -133,7 +135,7 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
       col = at + 1;
       while (col < end && text.charCodeAt(col) === 32) col++;
       if (col >= end || text.charCodeAt(col) === 35) {
-        const trie = markIn(top.trie, arr.length, at);
+        const trie = markIn(top.trie, arr.length, col);
         arr.push(null);
         pending = { parent: arr, key: arr.length - 1, indent: n, trie };
         continue;

@@ -2,8 +2,11 @@
 // never accepts a text the yaml package rejects nor reads one differently.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { OUTSIDE_SUBSET, parseFastYaml } from "../../../model/load/fast-yaml.ts";
+import { fastLocatorFor } from "../../../model/load/fast-locate.ts";
+import { OUTSIDE_SUBSET, parseFastYaml, parseFastYamlIndexed } from "../../../model/load/fast-yaml.ts";
 import { parseInventory } from "../../../model/load/index.ts";
+import { yamlLocatorFor } from "../../../model/load/locate.ts";
+import type { PathSegment } from "../../../model/load/problem.ts";
 import { realFiles } from "./inventory-fixture.ts";
 
 // A fixed seed keeps failures reproducible; the edits are the typos people make.
@@ -95,6 +98,33 @@ describe("fuzzed inventories", () => {
     }
     // Most typos stay in the subset, so the comparison above is not vacuous.
     expect(inside).toBeGreaterThan(500);
+  });
+
+  it("the fast locator points where the yaml package does, on 300 edited texts", () => {
+    const next = rng(4);
+    const paths = function* (v: unknown, p: PathSegment[] = []): Generator<PathSegment[]> {
+      yield p;
+      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* paths(v[i], [...p, i]);
+      else if (v !== null && typeof v === "object")
+        for (const [k, x] of Object.entries(v)) yield* paths(x, [...p, k]);
+    };
+    let checked = 0;
+    for (let n = 0; n < 300; n++) {
+      const text = mutate(FILES[SMALL[n % SMALL.length] as string] ?? "", next);
+      const indexed = parseFastYamlIndexed(text);
+      if (indexed === OUTSIDE_SUBSET) continue;
+      const all = [...paths(indexed.value)].flatMap((p) => [p, [...p, "missing"]]);
+      const byRecord = fastLocatorFor(text, all, indexed.itemLines);
+      const whole = fastLocatorFor(text, all);
+      const reference = yamlLocatorFor(text);
+      for (const p of all) {
+        const want = reference(p);
+        expect(byRecord?.(p), `${JSON.stringify(p)} in\n${text}`).toEqual(want);
+        expect(whole?.(p), `${JSON.stringify(p)} in\n${text}`).toEqual(want);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it("the loader never throws, on 150 edited inventories", () => {
