@@ -44,6 +44,42 @@ describe("first deployment to the twin", () => {
     expect(result.outputs.deployments?.value).toEqual([`${ns}/portal-informasi`]);
   });
 
+  it("the OPD's team may read and scale its workloads but not read secrets or change policies", async () => {
+    const ns = `${t.prefix}kominfo-portal`;
+    const canI = async (verb: string, resource: string) =>
+      (
+        await kubectl(CLUSTER, [
+          "auth",
+          "can-i",
+          verb,
+          resource,
+          "-n",
+          ns,
+          "--as=alice",
+          "--as-group=opd:diskominfo",
+        ]).catch((e: Error) => e.message)
+      ).trim();
+    expect(await canI("list", "pods")).toBe("yes");
+    expect(await canI("patch", "deployments.apps")).toBe("yes");
+    expect(await canI("get", "secrets")).toMatch(/no$/);
+    expect(await canI("delete", "networkpolicies.networking.k8s.io")).toMatch(/no$/);
+    expect(await canI("create", "rolebindings.rbac.authorization.k8s.io")).toMatch(/no$/);
+  });
+
+  it("the namespace refuses a pod that breaks Pod Security restricted", async () => {
+    const ns = `${t.prefix}kominfo-portal`;
+    const attempt = kubectl(CLUSTER, [
+      "run",
+      "root-shell",
+      "-n",
+      ns,
+      "--image=busybox",
+      "--privileged",
+      "--restart=Never",
+    ]);
+    await expect(attempt).rejects.toThrow(/violates PodSecurity "restricted:latest"/);
+  });
+
   it("a second pulumi up changes nothing", async () => {
     const preview = await t.stack.preview({ expectNoChanges: true, onOutput });
     expect(Object.keys(preview.changeSummary).sort()).toEqual(["same"]);
