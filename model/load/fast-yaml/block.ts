@@ -1,6 +1,6 @@
 // The block structure: indentation, mappings and sequences, line by line over the whole text
 // without cutting it into lines (at 400 MB that would be millions of short-lived strings).
-import { LineReader } from "./line-reader.ts";
+import { LineReader, type ValueHint } from "./line-reader.ts";
 import { outside } from "./outside.ts";
 import { markIn, type PathTrie } from "./path-trie.ts";
 import { KEY, setKey } from "./scalars.ts";
@@ -71,6 +71,7 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
   const r = new LineReader();
   const hints: string[][] = [];
   const flowHints = new Map<string, string[]>();
+  const valueHints = new Map<string, ValueHint[]>();
   const itemFlowHints: string[][] = [];
   let pos = itemAt ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   // The key of the root mapping whose value is being read, and that list's item lines.
@@ -185,6 +186,12 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
       flowHints.set(key, row);
     }
     r.hintRow = row;
+    let values = valueHints.get(key);
+    if (values === undefined) {
+      values = [{ text: "", value: undefined }];
+      valueHints.set(key, values);
+    }
+    r.valueRow = values;
     r.trie = keyTrie;
     setKey(obj, key, r.blockValue());
   }

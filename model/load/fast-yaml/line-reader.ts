@@ -4,6 +4,17 @@ import { outside } from "./outside.ts";
 import { markIn, type PathTrie } from "./path-trie.ts";
 import { KEY, resolvePlain, setKey } from "./scalars.ts";
 
+/** The last plain value read for one key: records repeat most values ("status: planned"), so
+ * comparing in place and reusing the value spares a string and its resolution. */
+export interface ValueHint {
+  text: string;
+  value: unknown;
+}
+
+/** Characters that cannot start a plain scalar in flow context (YAML indicators). */
+const INDICATOR = new Uint8Array(128);
+for (const ch of "&*!|>%@`?#-:,]}") INDICATOR[ch.charCodeAt(0)] = 1;
+
 /** Index of `code` in s[from, end), or -1. Bounded so that a line never searches the whole text. */
 function findCode(s: string, code: number, from: number, end: number): number {
   for (let j = from; j < end; j++) if (s.charCodeAt(j) === code) return j;
@@ -22,6 +33,7 @@ export class LineReader {
     this.i = i;
     this.end = end;
     this.trie = undefined;
+    this.valueRow = undefined;
     return this;
   }
 
@@ -83,46 +95,71 @@ export class LineReader {
   }
 
   /** A scalar or flow collection inside a flow collection. */
-  flowValue(trie?: PathTrie): unknown {
+  flowValue(trie?: PathTrie, hint?: ValueHint): unknown {
     this.skipSpaces();
     if (this.i >= this.end) outside();
-    const ch = this.s[this.i];
-    if (ch === "{") return this.flowMap(undefined, trie);
-    if (ch === "[") return this.flowSeq(trie);
-    if (ch === '"') return this.doubleQuoted();
-    if (ch === "'") return this.singleQuoted();
-    return resolvePlain(this.flowPlain());
+    const c = this.s.charCodeAt(this.i);
+    if (c === 123) return this.flowMap(undefined, trie);
+    if (c === 91) return this.flowSeq(trie);
+    if (c === 34) return this.doubleQuoted();
+    if (c === 39) return this.singleQuoted();
+    const start = this.i;
+    return this.plainAt(start, this.flowPlainEnd(), hint);
   }
 
   flowPlain(): string {
+    const start = this.i;
+    return this.s.slice(start, this.flowPlainEnd());
+  }
+
+  /** Scans a flow plain scalar from this.i; leaves this.i after it and returns its trimmed end. */
+  flowPlainEnd(): number {
     const s = this.s;
     const end = this.end;
     const start = this.i;
     if (start >= end) outside();
-    if ("&*!|>%@`?#-:,]}".includes(s[start] ?? "")) {
+    const first = s.charCodeAt(start);
+    if (first < 128 && INDICATOR[first] === 1) {
       // A leading '-' is fine for numbers like -5.4; other indicators are not ours.
-      if (!(s[start] === "-" && start + 1 < end && /[0-9.]/.test(s[start + 1] ?? ""))) outside();
+      const second = start + 1 < end ? s.charCodeAt(start + 1) : -1;
+      if (!(first === 45 && (second === 46 || (second >= 48 && second <= 57)))) outside();
     }
     let j = start;
-    while (j < end) {
-      const ch = s[j];
-      if (ch === "," || ch === "]" || ch === "}") break;
-      if (ch === ":") {
-        const next = j + 1 < end ? s[j + 1] : undefined;
-        if (next === " " || next === "," || next === "]" || next === "}" || next === undefined) break;
+    for (; j < end; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 44 || c === 93 || c === 125) break; // , ] }
+      if (c === 58) {
+        // ":" ends a key only before a space, a flow indicator or the line end; "1:8" is not ours.
+        const after = j + 1 < end ? s.charCodeAt(j + 1) : -1;
+        if (after === 32 || after === 44 || after === 93 || after === 125 || after === -1) break;
         outside();
       }
-      if (ch === "#" && s[j - 1] === " ") outside();
-      if (ch === "[" || ch === "{" || ch === "\t") outside();
-      j++;
+      if (c === 35 && s.charCodeAt(j - 1) === 32) outside(); // " #" starts a comment mid-flow
+      if (c === 91 || c === 123 || c === 9) outside(); // [ { tab
     }
     this.i = j;
     while (j > start && s.charCodeAt(j - 1) === 32) j--;
-    return s.slice(start, j);
+    return j;
+  }
+
+  /** A plain scalar in [start, end), reusing the hinted value when the text is the same. */
+  plainAt(start: number, end: number, hint: ValueHint | undefined): unknown {
+    if (hint !== undefined && hint.text.length === end - start && this.s.startsWith(hint.text, start)) {
+      return hint.value;
+    }
+    const text = this.s.slice(start, end);
+    const value = resolvePlain(text);
+    if (hint !== undefined) {
+      hint.text = text;
+      hint.value = value;
+    }
+    return value;
   }
 
   /** Key hints for the flow mapping about to be read (see keyAt); set by the caller per line. */
   hintRow: string[] | undefined;
+  /** Value hints: for a block value, [0]; for a flow mapping, one per entry position. */
+  valueRow: ValueHint[] | undefined;
   /** Path node of the value about to be read, when positions are wanted. */
   trie: PathTrie | undefined;
 
@@ -158,7 +195,7 @@ export class LineReader {
     return this.i < this.end ? (this.s[this.i] as string) : "";
   }
 
-  flowMap(hints?: string[], trie?: PathTrie): Record<string, unknown> {
+  flowMap(hints?: string[], trie?: PathTrie, values?: ValueHint[]): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
     let position = 0;
     this.i++;
@@ -170,8 +207,16 @@ export class LineReader {
     for (;;) {
       this.skipSpaces();
       const start = this.i;
+      let hint: ValueHint | undefined;
+      if (values !== undefined) {
+        hint = values[position];
+        if (hint === undefined) {
+          hint = { text: "", value: undefined };
+          values[position] = hint;
+        }
+      }
       const key = this.flowKey(hints, position++);
-      setKey(obj, key, this.flowValue(markIn(trie, key, start)));
+      setKey(obj, key, this.flowValue(markIn(trie, key, start), hint));
       this.skipSpaces();
       const ch = this.next();
       if (ch === "}") return obj;
@@ -207,7 +252,7 @@ export class LineReader {
     const s = this.s;
     const ch = this.peek();
     let value: unknown;
-    if (ch === "{") value = this.flowMap(this.hintRow, this.trie);
+    if (ch === "{") value = this.flowMap(this.hintRow, this.trie, this.valueRow);
     else if (ch === "[") value = this.flowSeq(this.trie);
     else if (ch === '"') value = this.doubleQuoted();
     else if (ch === "'") value = this.singleQuoted();
@@ -232,10 +277,9 @@ export class LineReader {
       let from = this.i;
       while (from < stop && s.charCodeAt(from) === 32) from++;
       while (stop > from && s.charCodeAt(stop - 1) === 32) stop--;
-      const text = s.slice(from, stop);
-      if (text === "-" || text.startsWith("- ")) outside();
+      if (s.charCodeAt(from) === 45 && (from + 1 === stop || s.charCodeAt(from + 1) === 32)) outside();
       this.i = this.end;
-      return resolvePlain(text);
+      return this.plainAt(from, stop, this.valueRow?.[0]);
     }
     this.expectEnd();
     return value;
