@@ -79,7 +79,7 @@ export function parseInventory(
   }
   if (!seen.has("sites")) {
     syntax.push({
-      file: show("sites/"),
+      file: showMissing("sites/"),
       line: 0,
       column: 0,
       path: "",

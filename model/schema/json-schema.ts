@@ -1,5 +1,6 @@
 // JSON Schema forms of the record schemas, for CRD generation (FiberSite, ...). Computed on demand
-// because most callers (the loader, the benchmark) never need them.
+// because most callers (the loader, the benchmark) never need them. Kubernetes CRDs take OpenAPI
+// 3.0 schemas, hence the default target.
 import { z } from "zod";
 import { citySchema } from "./city.ts";
 import { dataCenterSchema } from "./datacenter.ts";
@@ -18,7 +19,11 @@ const RECORDS = {
 } as const;
 
 export type RecordKind = keyof typeof RECORDS;
+export type JsonSchemaTarget = "openapi-3.0" | "draft-2020-12";
 
-export function recordJsonSchema(kind: RecordKind): Record<string, unknown> {
-  return z.toJSONSchema(RECORDS[kind], { target: "draft-2020-12" }) as Record<string, unknown>;
+export function recordJsonSchema(
+  kind: RecordKind,
+  target: JsonSchemaTarget = "openapi-3.0",
+): Record<string, unknown> {
+  return z.toJSONSchema(RECORDS[kind], { target }) as Record<string, unknown>;
 }

@@ -110,4 +110,11 @@ describe("JSON Schema for CRDs", () => {
     );
     expect(schema.properties.connection.properties.status.enum).toContain("underConstruction");
   });
+
+  it("is OpenAPI 3.0 by default, as CRDs need: no $schema, ids as patterns", () => {
+    const schema = recordJsonSchema("site") as { $schema?: string; properties: { id: { pattern: string } } };
+    expect(schema.$schema).toBeUndefined();
+    expect(schema.properties.id.pattern).toBe("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    expect(recordJsonSchema("site", "draft-2020-12").$schema).toMatch(/2020-12/);
+  });
 });
