@@ -1,35 +1,43 @@
-// Reads an inventory directory from disk and hands the texts to parseInventory.
+// Reads an inventory directory from disk and hands the texts to parseInventory. Anything the disk
+// refuses (a missing directory, a folder named like a file, no permission) becomes a problem too.
+import type { Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { parseInventory } from "./parse.ts";
+import type { Problem } from "./problem.ts";
 import type { LoadResult } from "./result.ts";
 
+function cannot(file: string, what: string, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, line: 0, column: 0, path: "", message: `cannot read ${what}: ${reason}` };
+}
+
 export async function loadInventory(dir: string): Promise<LoadResult> {
-  let entries: string[];
+  const root = dir.replace(/[\\/]+$/, "");
+  let entries: Dirent[];
   try {
-    entries = await readdir(dir, { recursive: true });
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problems: [
-        {
-          file: dir,
-          line: 0,
-          column: 0,
-          path: "",
-          message: `cannot read the inventory directory: ${reason}`,
-        },
-      ],
-    };
+    return { ok: false, problems: [cannot(root, "the inventory directory", error)] };
   }
   const names = entries
-    .map((e) => relative(dir, join(dir, e)).split(sep).join("/"))
-    .filter((n) => /\.ya?ml$/.test(n));
-  const texts = await Promise.all(names.map((n) => readFile(join(dir, n), "utf8")));
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(root.length + 1)
+        .replaceAll("\\", "/"),
+    );
   const files: Record<string, string> = {};
-  names.forEach((n, i) => {
-    files[n] = texts[i] ?? "";
-  });
-  return parseInventory(files, { root: dir.replace(/[\\/]+$/, "") });
+  const refused: Problem[] = [];
+  await Promise.all(
+    names.map(async (name) => {
+      try {
+        files[name] = await readFile(join(root, name), "utf8");
+      } catch (error) {
+        refused.push(cannot(`${root}/${name}`, "the file", error));
+      }
+    }),
+  );
+  if (refused.length > 0) return { ok: false, problems: refused };
+  return parseInventory(files, { root });
 }

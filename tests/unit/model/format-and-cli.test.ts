@@ -1,6 +1,6 @@
 // What people see: the compiler-style line, the validate script's exit code, the disk loader's paths.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -65,7 +65,7 @@ describe("loadInventory and scripts/validate.ts on disk", () => {
     const files = editRecord(realFiles(), WOLIO, "opd-dinkes", "tenant: dinkes", "tenant: dinkess");
     for (const [name, text] of Object.entries(files)) {
       const path = join(dir, name.replace(/^inventory\//, ""));
-      await import("node:fs/promises").then((fs) => fs.mkdir(dirname(path), { recursive: true }));
+      await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text);
     }
   });
@@ -116,5 +116,23 @@ describe("JSON Schema for CRDs", () => {
     expect(schema.$schema).toBeUndefined();
     expect(schema.properties.id.pattern).toBe("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     expect(recordJsonSchema("site", "draft-2020-12").$schema).toMatch(/2020-12/);
+  });
+});
+
+describe("loadInventory and the disk", () => {
+  it("reports a folder named like a YAML file instead of throwing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "baubau-inv-"));
+    try {
+      for (const [name, text] of Object.entries(realFiles())) {
+        const path = join(dir, name.replace(/^inventory\//, ""));
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, text);
+      }
+      await mkdir(join(dir, "sites", "archive.yaml"));
+      const result = await loadInventory(dir);
+      expect(result.ok).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
