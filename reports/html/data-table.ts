@@ -18,7 +18,11 @@ export function renderTable<Row>(caption: string, columns: Column<Row>[], rows: 
         `<tr>${columns.map((c) => `<td${c.numeric ? ' class="num"' : ""}>${escapeXml(String(c.value(row)))}</td>`).join("")}</tr>`,
     )
     .join("\n");
-  return `<table><caption class="sr-only">${escapeXml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  // Wide tables scroll inside their own focusable region on a phone instead of widening the page.
+  return (
+    `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeXml(caption)}">` +
+    `<table><caption class="sr-only">${escapeXml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`
+  );
 }
 
 export function inDetails(summary: string, content: string): string {

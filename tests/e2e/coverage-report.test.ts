@@ -31,6 +31,7 @@ interface ProbeElement {
 declare const document: {
   getElementById(id: string): ProbeElement | null;
   querySelector(selector: string): ProbeElement | null;
+  documentElement: { scrollWidth: number; clientWidth: number };
 };
 declare function getComputedStyle(element: unknown): { fill: string; strokeDasharray: string };
 
@@ -169,6 +170,15 @@ describe("HTML coverage report in Chromium", () => {
     );
     expect(names.length).toBeGreaterThanOrEqual(3);
     for (const n of names) expect(n.length).toBeGreaterThan(10);
+  });
+
+  it("reflows on a phone-sized screen without horizontal scrolling", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    await page.setViewportSize({ width: 1200, height: 900 });
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 
   it("loads nothing from the network and logs no errors", () => {
