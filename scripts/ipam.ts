@@ -42,8 +42,9 @@ if (args.help) {
 
 const inventoryDir = args.inventory ?? resolve(repoRoot, "inventory");
 const lockPath = join(inventoryDir, IPAM_LOCK_FILE);
-// Messages name the lock as the user would type it from where they stand.
-const lockFile = relative(process.cwd(), lockPath) || lockPath;
+// Messages name the lock as the user would type it from where they stand (inside the repository).
+const shortPath = relative(process.cwd(), lockPath);
+const lockFile = shortPath === "" || shortPath.startsWith("..") ? lockPath : shortPath;
 
 const loaded = await loadInventory(inventoryDir);
 if (!loaded.ok) {
