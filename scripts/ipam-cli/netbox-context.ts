@@ -14,6 +14,12 @@ export const NETBOX_IPAM_STATUS: Record<FiberStatus, NetboxIpamStatus> = {
   decommissioned: "deprecated",
 };
 
+/** NetBox rejects descriptions over 200 characters; a long site name must not fail the import.
+ * The description is the last column of both imports. */
+export function capDescription<T>(row: readonly T[]): (T | string)[] {
+  return [...row.slice(0, -1), String(row[row.length - 1] ?? "").slice(0, 200)];
+}
+
 export interface NetboxContext {
   site(id: string): Site | undefined;
   link(id: string): Link | undefined;

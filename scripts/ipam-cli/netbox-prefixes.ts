@@ -6,7 +6,7 @@ import type { IpamResult } from "../../model/analyses/ipam.ts";
 import { siteVlanSubnets } from "../../model/analyses/ipam.ts";
 import type { Inventory } from "../../model/types.ts";
 import { type CsvCell, toCsv } from "../../reports/csv.ts";
-import { NETBOX_IPAM_STATUS, netboxContext } from "./netbox-context.ts";
+import { capDescription, NETBOX_IPAM_STATUS, netboxContext } from "./netbox-context.ts";
 
 export const NETBOX_PREFIX_COLUMNS = [
   "prefix",
@@ -81,5 +81,5 @@ export function renderNetboxPrefixesCsv(inventory: Inventory, plan: IpamResult):
       rows.push([lock[id], "deprecated", "", "", "", role, `retired: ${id} left the inventory`]);
     }
   }
-  return toCsv(NETBOX_PREFIX_COLUMNS, rows);
+  return toCsv(NETBOX_PREFIX_COLUMNS, rows.map(capDescription));
 }

@@ -3,7 +3,7 @@
 import type { IpamResult } from "../../model/analyses/ipam.ts";
 import type { Inventory } from "../../model/types.ts";
 import { type CsvCell, toCsv } from "../../reports/csv.ts";
-import { NETBOX_IPAM_STATUS, netboxContext } from "./netbox-context.ts";
+import { capDescription, NETBOX_IPAM_STATUS, netboxContext } from "./netbox-context.ts";
 
 export const NETBOX_VLAN_COLUMNS = ["vid", "name", "site", "status", "tenant", "description"];
 
@@ -44,5 +44,5 @@ export function renderNetboxVlansCsv(inventory: Inventory, plan: IpamResult): st
       `retired: tenant ${id} left the inventory`,
     ]);
   }
-  return toCsv(NETBOX_VLAN_COLUMNS, rows);
+  return toCsv(NETBOX_VLAN_COLUMNS, rows.map(capDescription));
 }
