@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planIpam } from "../../../model/analyses/ipam.ts";
 import { loadInventory } from "../../../model/load/index.ts";
+import { renderIpamLock } from "../../../scripts/ipam-cli/lock-yaml.ts";
 import { runScript } from "../../integration/helpers/run-script.ts";
 
 const INVENTORY = new URL("../../../inventory", import.meta.url).pathname;
@@ -129,6 +130,40 @@ describe("scripts/ipam on a copy of the inventory", () => {
       if (saved === undefined) await rm(lockPath(), { force: true });
       else await writeFile(lockPath(), saved);
     }
+  }, 60_000);
+});
+
+describe("scripts/ipam when a pool is full", () => {
+  let dir = "";
+  let full = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "baubau-ipam-full-"));
+    await cp(INVENTORY, dir, { recursive: true });
+    // Every site block held by an id that has left the inventory: retired blocks are never reused.
+    const sites: Record<string, string> = {};
+    for (let i = 0; i < 384; i++) {
+      const base = i < 128 ? 64 * 256 + i * 128 : 128 * 256 + (i - 128) * 128;
+      sites[`zz-gone-${String(i).padStart(3, "0")}`] = `10.72.${Math.floor(base / 256)}.${base % 256}/25`;
+    }
+    full = renderIpamLock({ sites, links: {}, loopbacks: {}, tenantVlans: {} });
+    await writeFile(join(dir, "ipam-lock.yaml"), full);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("reports the exhaustion, fails --check and writes nothing on --write", async () => {
+    const ipam = (...args: string[]) => runScript("ipam.ts", ["--inventory", dir, ...args]);
+    const summary = await ipam();
+    expect(summary.code).toBe(0);
+    expect(summary.output).toMatch(
+      /Exhausted:\n {2}sites pool \(10\.72\.64\.0\/18, 10\.72\.128\.0\/17\) is full; no slot for: core-command-center, /,
+    );
+    expect((await ipam("--check")).code).toBe(1);
+    const write = await ipam("--write");
+    expect(write.code).toBe(1);
+    expect(write.output).toContain("Nothing written.");
+    expect(await readFile(join(dir, "ipam-lock.yaml"), "utf8")).toBe(full);
   }, 60_000);
 });
 
