@@ -8,20 +8,29 @@ function checkList<T extends { id: string }>(
   key: string,
   what: string,
 ): void {
-  const first = new Map<string, Origin>();
+  // A Set finds repeats; where the first one was is looked up again only when there is a repeat.
+  const seen = new Set<string>();
+  const repeats: number[] = [];
   for (let i = 0; i < list.items.length; i++) {
     const id = (list.items[i] as T).id;
+    if (seen.has(id)) repeats.push(i);
+    else seen.add(id);
+  }
+  if (repeats.length === 0) return;
+  const firstIndex = new Map<string, number>();
+  for (let i = 0; i < list.items.length; i++) {
+    const id = (list.items[i] as T).id;
+    if (!firstIndex.has(id)) firstIndex.set(id, i);
+  }
+  for (const i of repeats) {
+    const id = (list.items[i] as T).id;
     const here = list.origins[i] as Origin;
-    const seen = first.get(id);
-    if (seen === undefined) {
-      first.set(id, here);
-      continue;
-    }
+    const first = list.origins[firstIndex.get(id) ?? i] as Origin;
     ctx.report({
       file: here.file,
       path: [key, here.index, "id"],
       message: `duplicate ${what} id "${id}"; ids must be unique`,
-      related: { file: seen.file, path: [key, seen.index, "id"] },
+      related: { file: first.file, path: [key, first.index, "id"] },
     });
   }
 }

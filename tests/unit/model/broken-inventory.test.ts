@@ -572,3 +572,22 @@ describe("file layouts", () => {
     ]);
   });
 });
+
+describe("duplicate link ids", () => {
+  it("name where the first one is", () => {
+    const files = editRecord(
+      GOOD,
+      ACCESS,
+      "pop-wolio--sdn-2-bataraguru",
+      "id: pop-wolio--sdn-2-bataraguru",
+      "id: pop-wolio--opd-dinkes",
+    );
+    const dup = problemsOf(files).find((p) => p.message.startsWith("duplicate link id"));
+    expect(dup).toMatchObject({
+      file: ACCESS,
+      path: `links[${recordIndex(GOOD, ACCESS, "pop-wolio--sdn-2-bataraguru")}].id`,
+      message: 'duplicate link id "pop-wolio--opd-dinkes"; ids must be unique',
+    });
+    expect(dup?.related?.path).toBe(`links[${recordIndex(GOOD, ACCESS, "pop-wolio--opd-dinkes")}].id`);
+  });
+});
