@@ -1,5 +1,6 @@
 // NetBox IPAM > VLANs bulk import: the six site VLANs at every site (matched to the site by name,
-// so import the sites first: `scripts/coverage --export netbox-csv`) and one global VLAN per tenant.
+// so import the sites first: `scripts/coverage --export netbox-csv`) and one global VLAN per tenant
+// (OPD and kecamatan alike, hence "tenant-<id>" rather than "opd-<id>").
 import type { IpamResult } from "../../model/analyses/ipam.ts";
 import type { Inventory } from "../../model/types.ts";
 import { type CsvCell, toCsv } from "../../reports/csv.ts";
@@ -27,17 +28,17 @@ export function renderNetboxVlansCsv(inventory: Inventory, plan: IpamResult): st
   for (const t of plan.tenants) {
     rows.push([
       t.vlan,
-      `opd-${t.tenantId}`,
+      `tenant-${t.tenantId}`,
       "",
       "active",
       ctx.tenantName(t.tenantId),
-      `OPD VLAN of ${t.tenantId}`,
+      `tenant VLAN of ${t.tenantId}`,
     ]);
   }
   for (const id of plan.retired.tenants) {
     rows.push([
       plan.lock.tenantVlans[id],
-      `opd-${id}`,
+      `tenant-${id}`,
       "",
       "deprecated",
       "",
