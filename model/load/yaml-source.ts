@@ -1,7 +1,7 @@
 // Reads one YAML text into plain data, fastest way first: JSON (which is YAML) through JSON.parse,
 // then the plain subset inventories are written in, then the general `yaml` parser. Only a text that
-// fails is parsed again as a document, to report every syntax error with its position.
-import { type Document, LineCounter, parse, parseDocument, visit } from "yaml";
+// is not in the subset is read as a document, which reports every syntax error with its position.
+import { type Document, LineCounter, parseAllDocuments, visit } from "yaml";
 import { type ItemLines, OUTSIDE_SUBSET, parseFastYamlIndexed } from "./fast-yaml.ts";
 import type { Problem } from "./problem.ts";
 
@@ -27,28 +27,42 @@ export function readYaml(file: string, text: string): YamlResult {
   }
   const fast = parseFastYamlIndexed(text);
   if (fast !== OUTSIDE_SUBSET) return { ok: true, value: fast.value, itemLines: fast.itemLines };
-  let failure: unknown;
-  try {
-    return { ok: true, value: parse(text, OPTIONS) };
-  } catch (error) {
-    // Syntax errors are YAMLErrors; an unresolved alias or an alias bomb surfaces as a plain Error
-    // while building values. Either way the text is reported, never thrown at the caller.
-    failure = error;
-  }
+  // Outside the subset: one pass of the general parser gives the document, its errors and warnings.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...OPTIONS, lineCounter });
-  if (doc.errors.length === 0) return { ok: false, problems: [valueError(file, doc, lineCounter, failure)] };
-  const problems = doc.errors.map((e): Problem => {
-    const pos = e.linePos?.[0];
+  const docs = parseAllDocuments(text, { ...OPTIONS, lineCounter, logLevel: "silent" });
+  const [doc, second] = Array.isArray(docs) ? docs : [];
+  if (doc === undefined) return { ok: true, value: null };
+  if (second !== undefined) {
+    const { line, col } = lineCounter.linePos(second.range[0]);
     return {
-      file,
-      line: pos?.line ?? 0,
-      column: pos?.col ?? 0,
-      path: "",
-      message: `YAML syntax error (${e.code}): ${firstLine(e.message)}`,
+      ok: false,
+      problems: [
+        { file, line, column: col, path: "", message: "a second YAML document; an inventory file holds one" },
+      ],
     };
-  });
-  return { ok: false, problems };
+  }
+  // Inventories use no tags or other features that only warn; a warning is a mistake worth a stop.
+  const reported = [...doc.errors, ...doc.warnings];
+  if (reported.length > 0) {
+    const problems = reported.map((e): Problem => {
+      const pos = e.linePos?.[0];
+      const kind = e.name === "YAMLWarning" ? "YAML warning" : "YAML syntax error";
+      return {
+        file,
+        line: pos?.line ?? 0,
+        column: pos?.col ?? 0,
+        path: "",
+        message: `${kind} (${e.code}): ${firstLine(e.message)}`,
+      };
+    });
+    return { ok: false, problems };
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: OPTIONS.maxAliasCount }) };
+  } catch (error) {
+    // An unresolved alias or an alias bomb surfaces while building values, as a plain Error.
+    return { ok: false, problems: [valueError(file, doc, lineCounter, error)] };
+  }
 }
 
 /** A document that parses but cannot become values: point at its first alias, the usual culprit. */

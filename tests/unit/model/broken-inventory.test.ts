@@ -591,3 +591,44 @@ describe("duplicate link ids", () => {
     expect(dup?.related?.path).toBe(`links[${recordIndex(GOOD, ACCESS, "pop-wolio--opd-dinkes")}].id`);
   });
 });
+
+describe("YAML beyond the plain subset", () => {
+  it("a tag the inventory does not use is a problem, not a console warning", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "illustrative: true",
+      "illustrative: !yes true",
+    );
+    const problems = problemsOf(files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: WOLIO, line: positionOf(files, WOLIO, "!yes").line });
+    expect(problems[0]?.message).toBe("YAML warning (TAG_RESOLVE_FAILED): Unresolved tag: !yes");
+  });
+
+  it("a second document in one file", () => {
+    const files = {
+      ...GOOD,
+      "inventory/targets.yaml": `${GOOD["inventory/targets.yaml"]}---\ntargets: []\n`,
+    };
+    const problems = problemsOf(files);
+    expect(problems).toEqual([
+      {
+        file: "inventory/targets.yaml",
+        ...positionOf(files, "inventory/targets.yaml", "---"),
+        path: "",
+        message: "a second YAML document; an inventory file holds one",
+      },
+    ]);
+  });
+
+  it("anchors and aliases still load, through the general parser", () => {
+    const text = GOOD["inventory/targets.yaml"] ?? "";
+    const withAlias = text
+      .replace("categories: [opd, school, puskesmas]", "categories: &phase1 [opd, school, puskesmas]")
+      .replace(/categories: \[opd, school, puskesmas\]/, "categories: *phase1");
+    const result = parseInventory({ ...GOOD, "inventory/targets.yaml": withAlias });
+    expect(result.ok).toBe(true);
+  });
+});
