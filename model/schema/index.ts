@@ -9,7 +9,7 @@ export {
   rackSchema,
   serverSchema,
 } from "./datacenter.ts";
-export { type JsonSchemaTarget, type RecordKind, recordJsonSchema } from "./json-schema.ts";
+export { type JsonSchemaTarget, type RecordKind, recordCrdSchema, recordJsonSchema } from "./json-schema.ts";
 export { linkSchema, linksFileSchema } from "./links.ts";
 export { siteConnectionSchema, siteSchema, sitesFileSchema } from "./sites.ts";
 export { targetSchema, targetsFileSchema } from "./targets.ts";

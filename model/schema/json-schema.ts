@@ -27,3 +27,22 @@ export function recordJsonSchema(
 ): Record<string, unknown> {
   return z.toJSONSchema(RECORDS[kind], { target }) as Record<string, unknown>;
 }
+
+/** Drops `additionalProperties` next to `properties`: Kubernetes rejects the two together in a CRD
+ * schema, and its pruning of unknown fields already does what `false` meant. */
+function withoutAdditionalProperties(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutAdditionalProperties);
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  const hasProperties = "properties" in node;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "additionalProperties" && hasProperties) continue;
+    out[key] = withoutAdditionalProperties(value);
+  }
+  return out;
+}
+
+/** The schema of a record as a CRD's openAPIV3Schema accepts it (structural, OpenAPI 3.0). */
+export function recordCrdSchema(kind: RecordKind): Record<string, unknown> {
+  return withoutAdditionalProperties(recordJsonSchema(kind, "openapi-3.0")) as Record<string, unknown>;
+}

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblems, loadInventory, parseInventory } from "../../../model/load/index.ts";
-import { recordJsonSchema } from "../../../model/schema/index.ts";
+import { recordCrdSchema, recordJsonSchema } from "../../../model/schema/index.ts";
 import { editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
 
 const run = promisify(execFile);
@@ -116,6 +116,12 @@ describe("JSON Schema for CRDs", () => {
     expect(schema.$schema).toBeUndefined();
     expect(schema.properties.id.pattern).toBe("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     expect(recordJsonSchema("site", "draft-2020-12").$schema).toMatch(/2020-12/);
+  });
+
+  it("has a CRD form without additionalProperties beside properties (Kubernetes forbids the pair)", () => {
+    const crd = recordCrdSchema("site");
+    expect(JSON.stringify(crd)).not.toContain("additionalProperties");
+    expect(crd).toMatchObject({ type: "object", required: expect.arrayContaining(["id", "connection"]) });
   });
 });
 
