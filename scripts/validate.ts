@@ -1,8 +1,11 @@
-// Validates the inventory: `npx tsx scripts/validate.ts [dir]`. Prints counts, or every problem in
+// Validates the inventory: `scripts/validate [dir]`. Prints counts, or every problem in
 // compiler format and exits 1, so CI and editors can point at file:line:column.
+import { join } from "node:path";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
+import { ROOT } from "../toolchain/paths.ts";
 
-const dir = process.argv[2] ?? "inventory";
+// The project's inventory by default, wherever the command is run from.
+const dir = process.argv[2] ?? join(ROOT, "inventory");
 const started = performance.now();
 const result = await loadInventory(dir);
 const ms = Math.round(performance.now() - started);
