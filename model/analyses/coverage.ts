@@ -4,7 +4,7 @@
 import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.ts";
 import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import { coreReachable } from "./reach.ts";
-import { compareStrings, inTargetScope, isServedSite, sitesNeeded, withoutProvince } from "./scope.ts";
+import { compareStrings, isServedCategory, sitesNeeded, withoutProvince } from "./scope.ts";
 
 /** Why a site is or is not covered, in the order the checks are made. */
 export type CoverageReason = "covered" | "not-fiber" | "not-operational" | "no-core-path";
@@ -123,13 +123,14 @@ function scopeCoverage(rows: readonly SiteCoverage[], ratio: number): TargetScop
   };
 }
 
-function targetCoverage(
-  target: Target,
-  bySite: Map<string, Site>,
-  rows: readonly SiteCoverage[],
-): TargetCoverage {
-  const scoped = (auth: readonly Authority[]) =>
-    rows.filter((r) => inTargetScope(bySite.get(r.siteId) as Site, target, auth));
+// Rows carry the category and authority that scope a target, so a target is measured from the rows
+// alone: no per-row lookup of the site record (a Map probe per row per target cost seconds at 500k).
+function inScope(row: SiteCoverage, target: Target, authorities: readonly Authority[]): boolean {
+  return target.categories.includes(row.category) && authorities.includes(row.authority);
+}
+
+function targetCoverage(target: Target, rows: readonly SiteCoverage[]): TargetCoverage {
+  const scoped = (auth: readonly Authority[]) => rows.filter((r) => inScope(r, target, auth));
   const all = scoped(target.authorities);
   const result: TargetCoverage = {
     targetId: target.id,
@@ -153,8 +154,7 @@ function targetCoverage(
 export function analyseCoverage(inventory: Inventory, net?: OperationalNetwork): CoverageResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
   const sites = siteCoverage(inventory.sites, network);
-  const bySite = new Map(inventory.sites.map((s) => [s.id, s]));
-  const served = sites.filter((r) => isServedSite(bySite.get(r.siteId) as Site));
+  const served = sites.filter((r) => isServedCategory(r.category));
   return {
     sites,
     served: count(served),
@@ -164,6 +164,6 @@ export function analyseCoverage(inventory: Inventory, net?: OperationalNetwork):
     byAuthority: groupBy(served, (r) => r.authority),
     targets: [...inventory.targets]
       .sort((x, y) => compareStrings(x.id, y.id))
-      .map((t) => targetCoverage(t, bySite, sites)),
+      .map((t) => targetCoverage(t, sites)),
   };
 }

@@ -5,7 +5,11 @@ import type { Authority, Site, SiteCategory, Target } from "../types.ts";
 export const INFRASTRUCTURE_CATEGORIES: readonly SiteCategory[] = ["pop", "core"];
 
 export function isServedSite(site: Site): boolean {
-  return !INFRASTRUCTURE_CATEGORIES.includes(site.category);
+  return isServedCategory(site.category);
+}
+
+export function isServedCategory(category: SiteCategory): boolean {
+  return !INFRASTRUCTURE_CATEGORIES.includes(category);
 }
 
 export function inTargetScope(
