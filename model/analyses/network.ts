@@ -1,6 +1,6 @@
-// The operational fiber network as a graph, in two shapes: a graphology multigraph (for library
-// algorithms such as connected components, and for callers who want to draw it) and a compact
-// CSR adjacency (typed arrays) that the hand-written iterative algorithms walk at 500k-node scale.
+// The operational fiber network as a graph, in two shapes: a compact CSR adjacency (typed arrays)
+// that the hand-written iterative algorithms walk at 500k-node scale, and a graphology multigraph
+// for callers who want library algorithms or a drawing, built only when asked for.
 import { MultiUndirectedGraph } from "graphology";
 import type { Link, Site } from "../types.ts";
 
@@ -37,7 +37,8 @@ export interface OperationalNetwork {
   csr: Csr;
   /** Node indices of category `core`, ascending. */
   cores: number[];
-  graph: MultiUndirectedGraph<NodeAttributes, EdgeAttributes>;
+  /** The same network as a graphology multigraph, built on first access. */
+  readonly graph: MultiUndirectedGraph<NodeAttributes, EdgeAttributes>;
 }
 
 const byId = <T extends { id: string }>(x: T, y: T): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
@@ -91,18 +92,12 @@ export function buildOperationalNetwork(sites: readonly Site[], links: readonly 
     fill[b] = pb + 1;
   }
 
-  const graph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes>();
-  for (let i = 0; i < n; i++) graph.addNode(nodeIds[i] as string, { index: i });
-  for (let e = 0; e < m; e++) {
-    const link = opLinks[e] as Link;
-    graph.addEdgeWithKey(link.id, link.a, link.b, { index: e, lengthKm: link.lengthKm });
-  }
-
   const cores: number[] = [];
   nodeSites.forEach((s, i) => {
     if (s.category === "core") cores.push(i);
   });
 
+  let graph: MultiUndirectedGraph<NodeAttributes, EdgeAttributes> | undefined;
   return {
     nodeIds,
     nodeIndex,
@@ -112,6 +107,24 @@ export function buildOperationalNetwork(sites: readonly Site[], links: readonly 
     linkB,
     csr: { offsets, neighbor, edge },
     cores,
-    graph,
+    // No analysis walks the graphology graph any more (they use the CSR), and building it costs
+    // about a second at 500k nodes, so it is built on first use for callers who want it.
+    get graph() {
+      graph ??= toGraphology(nodeIds, opLinks);
+      return graph;
+    },
   };
+}
+
+function toGraphology(
+  nodeIds: readonly string[],
+  links: readonly Link[],
+): MultiUndirectedGraph<NodeAttributes, EdgeAttributes> {
+  const graph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes>();
+  for (let i = 0; i < nodeIds.length; i++) graph.addNode(nodeIds[i] as string, { index: i });
+  for (let e = 0; e < links.length; e++) {
+    const link = links[e] as Link;
+    graph.addEdgeWithKey(link.id, link.a, link.b, { index: e, lengthKm: link.lengthKm });
+  }
+  return graph;
 }
