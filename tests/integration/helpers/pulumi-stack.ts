@@ -38,6 +38,8 @@ export async function createTestStack(extraEnv: Record<string, string> = {}): Pr
     prefix,
     backendDir,
     async dispose() {
+      // Whatever a test left deployed goes first; then the stack and its state.
+      await stack.destroy().catch(() => undefined);
       await stack.workspace.removeStack(name, { force: true }).catch(() => undefined);
       await rm(backendDir, { recursive: true, force: true });
     },
