@@ -22,11 +22,19 @@ export function planGoals(
   sites: readonly Site[],
   covered: ReadonlySet<string>,
 ): PlanGoal[] {
+  // Sites by category, in input order, so each goal scans its own category rather than every site.
+  const byCategory = new Map<SiteCategory, Site[]>();
+  for (const s of sites) {
+    const list = byCategory.get(s.category);
+    if (list) list.push(s);
+    else byCategory.set(s.category, [s]);
+  }
   const goals: PlanGoal[] = [];
   for (const t of [...targets].sort((x, y) => compareStrings(x.id, y.id))) {
     for (const category of [...new Set(t.categories)].sort(compareStrings)) {
-      const scope = sites.filter((s) => s.category === category && t.authorities.includes(s.authority));
-      const coveredBefore = scope.filter((s) => covered.has(s.id)).length;
+      const scope = (byCategory.get(category) ?? []).filter((s) => t.authorities.includes(s.authority));
+      let coveredBefore = 0;
+      for (const s of scope) if (covered.has(s.id)) coveredBefore++;
       goals.push({
         key: `${t.id}/${category}`,
         targetId: t.id,
