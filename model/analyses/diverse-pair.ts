@@ -25,25 +25,41 @@ export type PairOutcome =
   | { kind: "single-core"; nearest: CorePath }
   | { kind: "shared-risk"; nearest: CorePath };
 
-/** Interns SRLG tags as integers; an untagged link is its own risk group. */
-function riskGroups(links: readonly Link[]): { groups: Int32Array[]; groupCount: number } {
-  const ids = new Map<string, number>();
-  const intern = (tag: string) => {
-    let id = ids.get(tag);
+/**
+ * Risk groups of every link as integers, flat: link e's groups are list[start[e] .. start[e+1]-1].
+ * SRLG tags are interned; a link without tags is its own group (keyed by its id, so two records with
+ * one id stay one risk, as before). One pair of arrays instead of an Int32Array per link: at 500k
+ * links the small typed arrays cost more to allocate and collect than the searches that read them.
+ */
+function riskGroups(links: readonly Link[]): { start: Int32Array; list: Int32Array; groupCount: number } {
+  const tags = new Map<string, number>();
+  const untagged = new Map<string, number>();
+  let groupCount = 0;
+  const intern = (ids: Map<string, number>, key: string) => {
+    let id = ids.get(key);
     if (id === undefined) {
-      id = ids.size;
-      ids.set(tag, id);
+      id = groupCount++;
+      ids.set(key, id);
     }
     return id;
   };
-  const groups = links.map((l) =>
-    Int32Array.from(l.srlg.length > 0 ? l.srlg.map((t) => intern(`srlg:${t}`)) : [intern(`link:${l.id}`)]),
-  );
-  return { groups, groupCount: ids.size };
+  const start = new Int32Array(links.length + 1);
+  for (let e = 0; e < links.length; e++) {
+    start[e + 1] = (start[e] as number) + Math.max(1, (links[e] as Link).srlg.length);
+  }
+  const list = new Int32Array(start[links.length] as number);
+  for (let e = 0; e < links.length; e++) {
+    const l = links[e] as Link;
+    let k = start[e] as number;
+    if (l.srlg.length === 0) list[k] = intern(untagged, l.id);
+    else for (const t of l.srlg) list[k++] = intern(tags, t);
+  }
+  return { start, list, groupCount };
 }
 
 export class DiversePairSearch {
-  private readonly groups: Int32Array[];
+  private readonly groupStart: Int32Array;
+  private readonly groupList: Int32Array;
   private readonly groupStamp: Int32Array;
   private readonly nodeStamp: Int32Array;
   private stamp = 0;
@@ -58,8 +74,9 @@ export class DiversePairSearch {
     private readonly isCore: Uint8Array,
   ) {
     const n = net.nodeIds.length;
-    const { groups, groupCount } = riskGroups(net.links);
-    this.groups = groups;
+    const { start, list, groupCount } = riskGroups(net.links);
+    this.groupStart = start;
+    this.groupList = list;
     this.groupStamp = new Int32Array(groupCount);
     this.nodeStamp = new Int32Array(n);
     this.bfs = new FilteredBfs(net.csr, n);
@@ -91,17 +108,25 @@ export class DiversePairSearch {
   /** Any path from v to a core other than first.core, avoiding first's nodes and risk groups. */
   private secondPath(v: number, first: CorePath): CorePath | null {
     const stamp = ++this.stamp;
-    const { groups, groupStamp, nodeStamp, excluded, isCore } = this;
+    const { groupStart, groupList, groupStamp, nodeStamp, excluded, isCore } = this;
     let u = v;
     for (const e of first.edges) {
-      for (const g of groups[e] as Int32Array) groupStamp[g] = stamp;
+      const end = groupStart[e + 1] as number;
+      for (let k = groupStart[e] as number; k < end; k++) groupStamp[groupList[k] as number] = stamp;
       u = this.other(e, u);
       nodeStamp[u] = stamp;
     }
+    const sharesRisk = (e: number) => {
+      const end = groupStart[e + 1] as number;
+      for (let k = groupStart[e] as number; k < end; k++) {
+        if (groupStamp[groupList[k] as number] === stamp) return true;
+      }
+      return false;
+    };
     const found = this.bfs.search(
       v,
       (x) => isCore[x] === 1 && x !== first.core,
-      (e) => (groups[e] as Int32Array).some((g) => groupStamp[g] === stamp),
+      sharesRisk,
       (x) => nodeStamp[x] === stamp || excluded[x] === 1,
     );
     return found ? { core: found.nodes[found.nodes.length - 1] as number, edges: found.edges } : null;
