@@ -10,6 +10,7 @@ import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import {
   type LinkLoss,
   linkLoss,
+  linkTotalLossDb,
   type MarginBand,
   marginBand,
   REQUIRED_MARGIN_DB,
@@ -209,7 +210,8 @@ function accessLinkIds(
 export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): OpticsResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
   const links = [...inventory.links].sort((x, y) => compareStrings(x.id, y.id)).map(linkOptics);
-  const lossOf = new Float64Array(network.links.map((l) => linkLoss(l).totalDb));
+  const lossOf = new Float64Array(network.links.length);
+  for (let e = 0; e < lossOf.length; e++) lossOf[e] = linkTotalLossDb(network.links[e] as Link);
   const tree = multiSourceDijkstra(
     network.csr,
     network.nodeIds.length,
@@ -271,13 +273,18 @@ function popOptics(
   sites: readonly SiteOptics[],
 ): PopOptics[] {
   const pops = inventory.sites.filter((s) => s.category === "pop").map((s) => s.id);
+  // Only PoP ends are reported: a Set probe per end is cheaper than a Map entry for every site.
+  const isPop = new Set(pops);
   const worstLink = new Map<string, LinkOptics>();
+  const consider = (end: string, l: LinkOptics) => {
+    if (!isPop.has(end)) return;
+    const cur = worstLink.get(end);
+    if (!cur || l.marginDb < cur.marginDb) worstLink.set(end, l);
+  };
   for (const l of links) {
     if (l.status === "decommissioned") continue;
-    for (const end of [l.a, l.b]) {
-      const cur = worstLink.get(end);
-      if (!cur || l.marginDb < cur.marginDb) worstLink.set(end, l);
-    }
+    consider(l.a, l);
+    consider(l.b, l);
   }
   const worstAccess = new Map<string, SiteOptics>();
   for (const s of sites) {
