@@ -134,6 +134,22 @@ export function planRollout(
   const coveredNow = goals.map((g) => g.coveredBefore);
   const deployments = plannedDeployment(inventory);
 
+  // A site's open goals depend only on its category and authority, and no goal closes before the
+  // greedy starts: one list per pair, shared read-only by its candidates, not one per site.
+  const openGoals = new Map<SiteCategory, Map<Authority, number[]>>();
+  const openGoalsOf = (site: Site): number[] => {
+    let byAuthority = openGoals.get(site.category);
+    if (byAuthority === undefined) {
+      byAuthority = new Map();
+      openGoals.set(site.category, byAuthority);
+    }
+    let gs = byAuthority.get(site.authority);
+    if (gs === undefined) {
+      gs = goalsOf(site, goals).filter((g) => (need[g] as number) > 0);
+      byAuthority.set(site.authority, gs);
+    }
+    return gs;
+  };
   const connected: Site[] = [];
   const candidates: Candidate[] = [];
   for (const site of sites) {
@@ -141,7 +157,7 @@ export function planRollout(
       connected.push(site);
       continue;
     }
-    const gs = goalsOf(site, goals).filter((g) => (need[g] as number) > 0);
+    const gs = openGoalsOf(site);
     if (gs.length === 0) continue;
     const deployment = deployments.get(site.id) ?? o.defaultDeployment;
     candidates.push({
