@@ -102,19 +102,23 @@ export function checkSites(ctx: CheckContext): void {
   }
 }
 
-function checkInBox(
-  ctx: CheckContext,
-  i: number,
-  s: Site,
-  b: { minLat: number; maxLat: number; minLon: number; maxLon: number },
-) {
-  const inBox = (lat: number, lon: number) =>
-    lat >= b.minLat && lat <= b.maxLat && lon >= b.minLon && lon <= b.maxLon;
+interface Box {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
+// Top level rather than a closure in checkInBox: that ran once per site, 500k closures at scale.
+const inBox = (b: Box, lat: number, lon: number) =>
+  lat >= b.minLat && lat <= b.maxLat && lon >= b.minLon && lon <= b.maxLon;
+
+function checkInBox(ctx: CheckContext, i: number, s: Site, b: Box) {
   const { lat, lon } = s.location;
-  if (inBox(lat, lon)) return;
+  if (inBox(b, lat, lon)) return;
   let hint = "";
-  if (inBox(lon, lat)) hint = "; lat and lon look swapped";
-  else if (inBox(-lat, lon)) hint = "; latitudes south of the equator are negative";
+  if (inBox(b, lon, lat)) hint = "; lat and lon look swapped";
+  else if (inBox(b, -lat, lon)) hint = "; latitudes south of the equator are negative";
   ctx.report({
     ...ctx.sitePath(i, "location"),
     message: `(${lat}, ${lon}) is outside the city's bounding box lat ${b.minLat}..${b.maxLat}, lon ${b.minLon}..${b.maxLon}${hint}`,
