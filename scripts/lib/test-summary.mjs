@@ -4,5 +4,7 @@
 import { readFileSync } from "node:fs";
 
 const report = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const brokenFiles = report.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+const brokenFiles = report.testResults.filter(
+  (f) => f.status === "failed" && f.assertionResults.length === 0,
+).length;
 console.log(`${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed`);
