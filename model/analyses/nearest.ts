@@ -7,6 +7,10 @@
 import type KDBush from "kdbush";
 
 const RAD = Math.PI / 180;
+/** Haversine values (0..1) closer than this count as a tie. Rounding in the box bounds and the
+ * distances is around 1e-16; at 1 km this window is about 8 cm. */
+const TIE = 1e-12;
+const TIED = -2;
 
 function haverSin(theta: number): number {
   const s = Math.sin(theta / 2);
@@ -179,8 +183,103 @@ export class NearestPoint {
     return top;
   }
 
-  /** The id `around(index, lng, lat, 1)` returns, or -1 for an empty index. */
+  /**
+   * The id `around(index, lng, lat, 1)` returns, or -1 for an empty index.
+   *
+   * First a plain branch-and-bound for the smallest distance, which needs no queue: `around` returns
+   * a point of smallest distance, and when no other point comes within TIE of it, that point is the
+   * only one it can return. (A point p of smallest distance sits in a kd box whose bound is at most
+   * its distance plus rounding, far below TIE; `around` pops that box, and then p, before any point
+   * TIE farther.) Only near-ties take the step-for-step replay, which breaks them as `around` does.
+   */
   nearest(lng: number, lat: number): number {
+    const found = this.bestUnlessTied(lng, lat);
+    return found === TIED ? this.nearestAsAround(lng, lat) : found;
+  }
+
+  private stackNodes = new Int32Array(3 * 64);
+  private stackBoxes = new Float64Array(4 * 64);
+
+  private bestUnlessTied(lng: number, lat: number): number {
+    const { ids, coords, nodeSize } = this;
+    if (ids.length === 0) return TIED;
+    const cosLat = Math.cos(lat * RAD);
+    let best = Number.POSITIVE_INFINITY;
+    let second = Number.POSITIVE_INFINITY;
+    let bestId = -1;
+    const consider = (i: number) => {
+      const d = haverSinDist(lng, lat, coords[2 * i] as number, coords[2 * i + 1] as number, cosLat);
+      if (d < best) {
+        second = best;
+        best = d;
+        bestId = ids[i] as number;
+      } else if (d < second) second = d;
+    };
+    let top = 0;
+    const push = (
+      left: number,
+      right: number,
+      axis: number,
+      box0: number,
+      box1: number,
+      box2: number,
+      box3: number,
+    ) => {
+      if (top === this.stackNodes.length / 3) {
+        const nodes = new Int32Array(2 * this.stackNodes.length);
+        nodes.set(this.stackNodes);
+        this.stackNodes = nodes;
+        const boxes = new Float64Array(2 * this.stackBoxes.length);
+        boxes.set(this.stackBoxes);
+        this.stackBoxes = boxes;
+      }
+      this.stackNodes[3 * top] = left;
+      this.stackNodes[3 * top + 1] = right;
+      this.stackNodes[3 * top + 2] = axis;
+      this.stackBoxes[4 * top] = box0;
+      this.stackBoxes[4 * top + 1] = box1;
+      this.stackBoxes[4 * top + 2] = box2;
+      this.stackBoxes[4 * top + 3] = box3;
+      top++;
+    };
+    push(0, ids.length - 1, 0, -180, -90, 180, 90);
+    while (top > 0) {
+      top--;
+      const left = this.stackNodes[3 * top] as number;
+      const right = this.stackNodes[3 * top + 1] as number;
+      const axis = this.stackNodes[3 * top + 2] as number;
+      const minLng = this.stackBoxes[4 * top] as number;
+      const minLat = this.stackBoxes[4 * top + 1] as number;
+      const maxLng = this.stackBoxes[4 * top + 2] as number;
+      const maxLat = this.stackBoxes[4 * top + 3] as number;
+      if (boxDist(lng, lat, cosLat, minLng, minLat, maxLng, maxLat) > best + 2 * TIE) continue;
+      if (right - left <= nodeSize) {
+        for (let i = left; i <= right; i++) consider(i);
+        continue;
+      }
+      const m = (left + right) >> 1;
+      consider(m);
+      const midLng = coords[2 * m] as number;
+      const midLat = coords[2 * m + 1] as number;
+      const nextAxis = (axis + 1) % 2;
+      const lMaxLng = axis === 0 ? midLng : maxLng;
+      const lMaxLat = axis === 1 ? midLat : maxLat;
+      const rMinLng = axis === 0 ? midLng : minLng;
+      const rMinLat = axis === 1 ? midLat : minLat;
+      // The side holding the query point goes on top, so good bounds come early.
+      const queryLeft = axis === 0 ? lng <= midLng : lat <= midLat;
+      if (queryLeft) {
+        push(m + 1, right, nextAxis, rMinLng, rMinLat, maxLng, maxLat);
+        push(left, m - 1, nextAxis, minLng, minLat, lMaxLng, lMaxLat);
+      } else {
+        push(left, m - 1, nextAxis, minLng, minLat, lMaxLng, lMaxLat);
+        push(m + 1, right, nextAxis, rMinLng, rMinLat, maxLng, maxLat);
+      }
+    }
+    return bestId < 0 || second - best <= TIE ? TIED : bestId;
+  }
+
+  private nearestAsAround(lng: number, lat: number): number {
     this.used = 0;
     this.size = 0;
     const { ids, coords, nodeSize } = this;

@@ -34,6 +34,23 @@ describe("NearestPoint", () => {
     });
   }
 
+  for (const seed of [21, 22, 23]) {
+    it(`matches geokdbush on clustered points, near and far queries (seed ${seed})`, () => {
+      const rand = prng(seed);
+      const centres = Array.from({ length: 12 }, (): Point => [115 + rand() * 13, -9 + rand() * 8]);
+      const around = (spread: number) => (): Point => {
+        const [lon, lat] = centres[Math.floor(rand() * centres.length)] as Point;
+        // Six decimals, as inventories write them: exact repeats and near-ties happen.
+        const r = (x: number) => Math.round(x * 1e6) / 1e6;
+        return [r(lon + (rand() - 0.5) * spread), r(lat + (rand() - 0.5) * spread)];
+      };
+      const points = Array.from({ length: 3000 }, around(0.05));
+      expectSameAsAround(points, Array.from({ length: 600 }, around(0.05)));
+      expectSameAsAround(points, Array.from({ length: 200 }, around(3)));
+      expectSameAsAround(points.slice(0, 7), Array.from({ length: 200 }, around(20)));
+    });
+  }
+
   it("breaks ties the way geokdbush does (duplicates and a regular grid)", () => {
     const rand = prng(11);
     const grid: Point[] = [];
