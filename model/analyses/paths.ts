@@ -1,7 +1,7 @@
 // Path searches over the CSR network. graphology-shortest-path's single-source Dijkstra returns a
 // full path array per node (O(n·depth) memory) and has no multi-source or edge-filter form, so the
 // two searches the analyses need are written here, iteratively, over typed arrays.
-import { Heap } from "mnemonist";
+import { DistHeap } from "./dist-heap.ts";
 import type { Csr } from "./network.ts";
 
 export interface ShortestPathTree {
@@ -30,15 +30,16 @@ export function multiSourceDijkstra(
   const parent = new Int32Array(nodeCount).fill(-1);
   const root = new Int32Array(nodeCount).fill(-1);
   const done = new Uint8Array(nodeCount);
-  const heap = new Heap<[number, number]>((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const heap = new DistHeap();
   for (const s of sources) {
     dist[s] = 0;
     root[s] = s;
-    heap.push([0, s]);
+    heap.push(0, s);
   }
   const { offsets, neighbor, edge } = csr;
   while (heap.size > 0) {
-    const [d, u] = heap.pop() as [number, number];
+    const d = heap.peekKey();
+    const u = heap.pop();
     if (done[u] === 1) continue;
     done[u] = 1;
     const end = offsets[u + 1] as number;
@@ -54,7 +55,7 @@ export function multiSourceDijkstra(
         parent[v] = u;
         parentEdge[v] = e;
         root[v] = root[u] as number;
-        heap.push([nd, v]);
+        heap.push(nd, v);
       }
     }
   }
