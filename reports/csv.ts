@@ -9,8 +9,11 @@ function cell(value: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [header.map(cell).join(",")];
-  for (const row of rows) lines.push(row.map(cell).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+export function* csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  yield `${header.map(cell).join(",")}\r\n`;
+  for (const row of rows) yield `${row.map(cell).join(",")}\r\n`;
+}
+
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
+  return [...csvChunks(header, rows)].join("");
 }

@@ -1,8 +1,9 @@
 // GeoJSON (RFC 7946) of sites and links, for QGIS and any web map. Positions are [lon, lat] in WGS 84;
 // RFC 7946 dropped the `crs` member, so none is written.
 import type { LatLon } from "../model/types.ts";
+import { joinChunks, jsonLinesArray } from "./chunks.ts";
 import { extent } from "./extent.ts";
-import type { ReportView } from "./view.ts";
+import type { LinkView, ReportView, SiteView } from "./view.ts";
 
 type Position = [number, number];
 
@@ -49,8 +50,8 @@ export interface CoverageFeatureCollection {
 const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 const position = (p: LatLon): Position => [round6(p.lon), round6(p.lat)];
 
-export function toGeoJson(view: ReportView): CoverageFeatureCollection {
-  const sites: SiteFeature[] = view.sites.map((s) => ({
+export function siteFeature(s: SiteView): SiteFeature {
+  return {
     type: "Feature",
     id: s.id,
     geometry: { type: "Point", coordinates: position(s.location) },
@@ -65,8 +66,11 @@ export function toGeoJson(view: ReportView): CoverageFeatureCollection {
       kecamatanId: s.kecamatan,
       illustrative: s.illustrative,
     },
-  }));
-  const links: LinkFeature[] = view.links.map((l) => ({
+  };
+}
+
+export function linkFeature(l: LinkView): LinkFeature {
+  return {
     type: "Feature",
     id: l.id,
     geometry: { type: "LineString", coordinates: [position(l.from), position(l.to)] },
@@ -80,15 +84,34 @@ export function toGeoJson(view: ReportView): CoverageFeatureCollection {
       lengthKm: l.lengthKm,
       margin: l.marginDb === null ? null : Math.round(l.marginDb * 100) / 100,
     },
-  }));
-  const box = extent(view);
-  return {
-    type: "FeatureCollection",
-    bbox: [box.minLon, box.minLat, box.maxLon, box.maxLat],
-    features: [...links, ...sites],
   };
 }
 
+function bbox(view: ReportView): CoverageFeatureCollection["bbox"] {
+  const box = extent(view);
+  return [box.minLon, box.minLat, box.maxLon, box.maxLat];
+}
+
+/** Links first so that sites draw on top in viewers that keep file order. */
+export function toGeoJson(view: ReportView): CoverageFeatureCollection {
+  return {
+    type: "FeatureCollection",
+    bbox: bbox(view),
+    features: [...view.links.map(linkFeature), ...view.sites.map(siteFeature)],
+  };
+}
+
+/** The same collection as text, one feature per line, produced feature by feature. */
+export function* geoJsonChunks(view: ReportView): Generator<string> {
+  yield `{"type":"FeatureCollection","bbox":${JSON.stringify(bbox(view))},"features":`;
+  const features = function* () {
+    for (const l of view.links) yield linkFeature(l);
+    for (const s of view.sites) yield siteFeature(s);
+  };
+  yield* jsonLinesArray<SiteFeature | LinkFeature>(features(), "  ", (f) => f);
+  yield "}\n";
+}
+
 export function renderGeoJson(view: ReportView): string {
-  return `${JSON.stringify(toGeoJson(view), null, 2)}\n`;
+  return joinChunks(geoJsonChunks(view));
 }

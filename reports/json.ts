@@ -1,7 +1,19 @@
 // Machine-readable report: the whole view, so dashboards and other tools read the same figures the
-// humans see.
+// humans see. The summary is pretty-printed; sites and links follow as one compact record per line.
+import { joinChunks, jsonLinesArray } from "./chunks.ts";
 import type { ReportView } from "./view.ts";
 
+export function* jsonChunks(view: ReportView): Generator<string> {
+  const { sites, links, ...summary } = view;
+  const head = JSON.stringify(summary, null, 2);
+  // Reopen the summary object to append the two record arrays.
+  yield `${head.slice(0, head.lastIndexOf("}")).trimEnd()},\n  "sites": `;
+  yield* jsonLinesArray(sites, "    ", (s) => s);
+  yield `,\n  "links": `;
+  yield* jsonLinesArray(links, "    ", (l) => l);
+  yield "\n}\n";
+}
+
 export function renderJson(view: ReportView): string {
-  return `${JSON.stringify(view, null, 2)}\n`;
+  return joinChunks(jsonChunks(view));
 }

@@ -1,7 +1,7 @@
 // NetBox site bulk import (Organization > Sites > Import, CSV). Related objects (region, tenant) are
 // matched by name, so those must exist in NetBox first: one region per kecamatan, one tenant per OPD.
 import type { FiberStatus } from "../model/types.ts";
-import { toCsv } from "./csv.ts";
+import { csvChunks } from "./csv.ts";
 import { CATEGORY_LABEL } from "./labels.ts";
 import type { ReportView, SiteView } from "./view.ts";
 
@@ -63,18 +63,28 @@ function comments(site: SiteView): string {
   ].join(" ");
 }
 
-export function renderNetboxSitesCsv(view: ReportView): string {
-  const rows = view.sites.map((site) => [
+function row(site: SiteView, timezone: string): string[] {
+  return [
     site.name,
     slug(site.id),
     NETBOX_SITE_STATUS[site.status],
     site.kecamatanName,
     site.tenantName ?? "",
-    view.city.timezone,
+    timezone,
     coordinate(site.location.lat),
     coordinate(site.location.lon),
     description(site),
     comments(site),
-  ]);
-  return toCsv(NETBOX_SITE_COLUMNS, rows);
+  ];
+}
+
+export function netboxSitesCsvChunks(view: ReportView): Generator<string> {
+  const rows = function* () {
+    for (const site of view.sites) yield row(site, view.city.timezone);
+  };
+  return csvChunks(NETBOX_SITE_COLUMNS, rows());
+}
+
+export function renderNetboxSitesCsv(view: ReportView): string {
+  return [...netboxSitesCsvChunks(view)].join("");
 }

@@ -1,8 +1,9 @@
 // Format name → renderer. Table and Markdown need only the summary; the other formats draw or list
 // every site and link, so they take the full view.
-import { renderGeoJson } from "./geojson.ts";
+import type { Chunks } from "./chunks.ts";
+import { geoJsonChunks, renderGeoJson } from "./geojson.ts";
 import { renderHtml } from "./html/page.ts";
-import { renderJson } from "./json.ts";
+import { jsonChunks, renderJson } from "./json.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renderTerminal } from "./table.ts";
 import type { ReportSummary, ReportView } from "./view.ts";
@@ -34,6 +35,13 @@ const VIEW_RENDERERS: Record<Exclude<ReportFormat, SummaryFormat>, (view: Report
 
 export function renderSummary(summary: ReportSummary, format: SummaryFormat): string {
   return SUMMARY_RENDERERS[format](summary);
+}
+
+/** The report as chunks: the formats that list every record stream them, the others are one chunk. */
+export function reportChunks(view: ReportView, format: ReportFormat): Chunks {
+  if (format === "geojson") return geoJsonChunks(view);
+  if (format === "json") return jsonChunks(view);
+  return [renderReport(view, format)];
 }
 
 export function renderReport(view: ReportView, format: ReportFormat): string {

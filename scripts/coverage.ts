@@ -1,14 +1,16 @@
 // Entry point: load the inventory, stop on problems, otherwise analyse and render. Thin by design;
 // the work lives in model/ and reports/. See `scripts/coverage --help`.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
 import { reportSummary, reportView } from "../reports/build.ts";
-import { renderNetboxSitesCsv } from "../reports/netbox-csv.ts";
-import { renderOfds, toOfdsPackage } from "../reports/ofds/package.ts";
+import type { Chunks } from "../reports/chunks.ts";
+import { netboxSitesCsvChunks } from "../reports/netbox-csv.ts";
+import { ofdsChunks, toOfdsPackage } from "../reports/ofds/package.ts";
 import { validateOfdsPackage } from "../reports/ofds/validate.ts";
-import { isSummaryFormat, renderReport, renderSummary } from "../reports/render.ts";
+import { isSummaryFormat, renderSummary, reportChunks } from "../reports/render.ts";
+import { writeChunks } from "../reports/write-chunks.ts";
 import { type CoverageArgs, parseCoverageArgs, USAGE } from "./coverage-args.ts";
 
 // `scripts/coverage --format geojson | head` closes the pipe early; that is the reader's choice, not an error.
@@ -58,28 +60,24 @@ progress(
     `next: ${args.output.kind === "export" ? `export ${args.output.format}` : `analyses, then the ${args.output.format} report`}`,
 );
 
-let text: string;
+let chunks: Chunks;
 if (args.output.kind === "export" && args.output.format === "ofds") {
   const ofds = toOfdsPackage(inventory);
   // Validate before writing: an invalid package must never reach a publisher.
   const validation = validateOfdsPackage(ofds);
   if (!validation.valid)
     fail(`OFDS export does not validate against the 0.3 schema:\n${validation.errors.join("\n")}`);
-  text = renderOfds(ofds);
+  chunks = ofdsChunks(ofds);
 } else if (args.output.kind === "export") {
-  text = renderNetboxSitesCsv(reportView(inventory));
+  chunks = netboxSitesCsvChunks(reportView(inventory));
 } else if (isSummaryFormat(args.output.format)) {
   // The default table at national scale: no need to build a row per site that it never prints.
-  text = renderSummary(reportSummary(inventory), args.output.format);
+  chunks = [renderSummary(reportSummary(inventory), args.output.format)];
 } else {
-  text = renderReport(reportView(inventory), args.output.format);
+  chunks = reportChunks(reportView(inventory), args.output.format);
 }
 
-progress("rendered");
-if (args.out) {
-  await mkdir(dirname(resolve(args.out)), { recursive: true });
-  await writeFile(args.out, text);
-  process.stderr.write(`wrote ${args.out}\n`);
-} else {
-  process.stdout.write(text);
-}
+if (args.out) await mkdir(dirname(resolve(args.out)), { recursive: true });
+await writeChunks(chunks, args.out);
+progress("written");
+if (args.out) process.stderr.write(`wrote ${args.out}\n`);

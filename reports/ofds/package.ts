@@ -1,6 +1,7 @@
 // Inventory → Open Fibre Data Standard 0.3 network package: every site a node, every link a span.
 // Built from the inventory, not the analyses: OFDS publishes what exists or is planned, not our verdicts.
 import type { Inventory, LatLon, Link, Site } from "../../model/types.ts";
+import { joinChunks, jsonLinesArray } from "../chunks.ts";
 import { uuidV5 } from "./uuid.ts";
 
 export const OFDS_NETWORK_SCHEMA =
@@ -162,6 +163,22 @@ export function toOfdsPackage(inventory: Inventory): OfdsPackage {
   return { networks: [network] };
 }
 
+/**
+ * The package as text: network fields one per line, then nodes and spans one per line, produced record
+ * by record so a national network never has to fit in one string.
+ */
+export function* ofdsChunks(pkg: OfdsPackage): Generator<string> {
+  const { nodes, spans, ...fields } = pkg.networks[0];
+  yield '{\n  "networks": [\n    {\n';
+  for (const [key, value] of Object.entries(fields))
+    yield `      ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`;
+  yield '      "nodes": ';
+  yield* jsonLinesArray(nodes, "        ", (n) => n);
+  yield ',\n      "spans": ';
+  yield* jsonLinesArray(spans, "        ", (sp) => sp);
+  yield "\n    }\n  ]\n}\n";
+}
+
 export function renderOfds(pkg: OfdsPackage): string {
-  return `${JSON.stringify(pkg, null, 2)}\n`;
+  return joinChunks(ofdsChunks(pkg));
 }

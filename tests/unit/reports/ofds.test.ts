@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toOfdsPackage } from "../../../reports/ofds/package.ts";
+import { renderOfds, toOfdsPackage } from "../../../reports/ofds/package.ts";
 import { validateOfdsPackage } from "../../../reports/ofds/validate.ts";
 import { fixtureInventory } from "./fixture.ts";
 
@@ -50,6 +50,12 @@ describe("OFDS 0.3 export", () => {
       fibreLength: 7.2,
     });
     expect(span?.route.coordinates[0]).toEqual([122.58, -5.49]);
+  });
+
+  it("writes the package as text that parses back to the same, valid package", () => {
+    const parsed = JSON.parse(renderOfds(pkg));
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(pkg)));
+    expect(validateOfdsPackage(parsed).valid).toBe(true);
   });
 
   it("keeps the network id stable between exports", () => {
