@@ -21,9 +21,9 @@
 // Priorities live in a binary heap with lazy invalidation (a version per candidate).
 import Flatbush from "flatbush";
 import KDBush from "kdbush";
-import { Heap } from "mnemonist";
 import type { Authority, Deployment, Inventory, Link, Site, SiteCategory } from "../types.ts";
 import { analyseCoverage } from "./coverage.ts";
+import { DistHeap } from "./dist-heap.ts";
 import { boxAround, distanceKm } from "./geo.ts";
 import { NearestPoint } from "./nearest.ts";
 import { goalsOf, type PlanGoal, planGoals } from "./planner-goals.ts";
@@ -217,17 +217,20 @@ export function planRollout(
     const value = c.goals.reduce((n, g) => n + ((need[g] as number) > 0 ? 1 : 0), 0);
     return value === 0 ? Infinity : (c.dist * o.routeFactor * c.costPerKm) / value;
   };
-  // [score, candidate index, version]; ties go to the lower index, i.e. the smaller site id.
-  const heap = new Heap<[number, number, number]>((x, y) => x[0] - y[0] || x[1] - y[1]);
+  // (score, candidate index) with the version as payload; ties go to the lower index, i.e. the
+  // smaller site id.
+  const heap = new DistHeap();
   candidates.forEach((c, i) => {
-    heap.push([score(c), i, c.version]);
+    heap.push(score(c), i, c.version);
   });
 
   const influence = new InfluenceIndex(candidates);
   const steps: PlanStep[] = [];
   let cumulativeCost = 0;
   while (heap.size > 0 && need.some((x) => x > 0)) {
-    const [key, i, version] = heap.pop() as [number, number, number];
+    const key = heap.peekKey();
+    const version = heap.peekPayload();
+    const i = heap.pop();
     const c = candidates[i] as Candidate;
     if (c.done || version !== c.version) continue;
     const now = score(c);
@@ -237,7 +240,7 @@ export function planRollout(
     }
     // Its goals filled up since it was queued: requeue at its true (higher) score.
     if (now > key * (1 + 1e-12)) {
-      heap.push([now, i, c.version]);
+      heap.push(now, i, c.version);
       continue;
     }
     c.done = true;
@@ -276,7 +279,7 @@ export function planRollout(
         d.version++;
         const next = score(d);
         // Infinity would poison the heap's comparator; such a candidate is dropped when popped anyway.
-        if (next !== Infinity) heap.push([next, j, d.version]);
+        if (next !== Infinity) heap.push(next, j, d.version);
       }
     });
   }
