@@ -17,33 +17,40 @@ export interface PlanGoal {
   needBefore: number;
 }
 
+/** `covered[i]` is 1 when sites[i] is already covered: looked up once per site by the caller, since a
+ * Set probe per site per goal (half a million ids, most probes cache misses) was most of the cost. */
 export function planGoals(
   targets: readonly Target[],
   sites: readonly Site[],
-  covered: ReadonlySet<string>,
+  covered: Uint8Array,
 ): PlanGoal[] {
-  // Sites by category, in input order, so each goal scans its own category rather than every site.
-  const byCategory = new Map<SiteCategory, Site[]>();
-  for (const s of sites) {
-    const list = byCategory.get(s.category);
-    if (list) list.push(s);
-    else byCategory.set(s.category, [s]);
+  // Site indices by category, in input order, so each goal scans its own category, not every site.
+  const byCategory = new Map<SiteCategory, number[]>();
+  for (let i = 0; i < sites.length; i++) {
+    const category = (sites[i] as Site).category;
+    const list = byCategory.get(category);
+    if (list) list.push(i);
+    else byCategory.set(category, [i]);
   }
   const goals: PlanGoal[] = [];
   for (const t of [...targets].sort((x, y) => compareStrings(x.id, y.id))) {
     for (const category of [...new Set(t.categories)].sort(compareStrings)) {
-      const scope = (byCategory.get(category) ?? []).filter((s) => t.authorities.includes(s.authority));
+      let inScope = 0;
       let coveredBefore = 0;
-      for (const s of scope) if (covered.has(s.id)) coveredBefore++;
+      for (const i of byCategory.get(category) ?? []) {
+        if (!t.authorities.includes((sites[i] as Site).authority)) continue;
+        inScope++;
+        coveredBefore += covered[i] as number;
+      }
       goals.push({
         key: `${t.id}/${category}`,
         targetId: t.id,
         category,
         authorities: [...t.authorities],
         ratio: t.ratio,
-        inScope: scope.length,
+        inScope,
         coveredBefore,
-        needBefore: sitesNeeded(t.ratio, scope.length, coveredBefore),
+        needBefore: sitesNeeded(t.ratio, inScope, coveredBefore),
       });
     }
   }

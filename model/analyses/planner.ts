@@ -129,7 +129,9 @@ export function planRollout(
         .map((s) => s.siteId),
     );
   const sites = [...inventory.sites].sort((x, y) => compareStrings(x.id, y.id));
-  const goals = planGoals(inventory.targets, sites, covered);
+  const isCovered = new Uint8Array(sites.length);
+  for (let i = 0; i < sites.length; i++) isCovered[i] = covered.has((sites[i] as Site).id) ? 1 : 0;
+  const goals = planGoals(inventory.targets, sites, isCovered);
   const need = goals.map((g) => g.needBefore);
   const coveredNow = goals.map((g) => g.coveredBefore);
   const deployments = plannedDeployment(inventory);
@@ -152,8 +154,9 @@ export function planRollout(
   };
   const connected: Site[] = [];
   const candidates: Candidate[] = [];
-  for (const site of sites) {
-    if (covered.has(site.id)) {
+  for (let k = 0; k < sites.length; k++) {
+    const site = sites[k] as Site;
+    if (isCovered[k] === 1) {
       connected.push(site);
       continue;
     }
