@@ -4,7 +4,7 @@
 import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.ts";
 import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import { coreReachable } from "./reach.ts";
-import { compareStrings, isServedCategory, sitesNeeded, withoutProvince } from "./scope.ts";
+import { compareStrings, isServedCategory, sitesNeeded } from "./scope.ts";
 
 /** Why a site is or is not covered, in the order the checks are made. */
 export type CoverageReason = "covered" | "not-fiber" | "not-operational" | "no-core-path";
@@ -96,7 +96,8 @@ function coverageReason(site: Site, net: OperationalNetwork, reach: Uint8Array):
 }
 
 function count(rows: readonly SiteCoverage[]): CoverageCount {
-  const covered = rows.filter((r) => r.covered).length;
+  let covered = 0;
+  for (const r of rows) if (r.covered) covered++;
   return { inScope: rows.length, covered, ratio: rows.length === 0 ? null : covered / rows.length };
 }
 
@@ -111,6 +112,12 @@ function groupBy(rows: readonly SiteCoverage[], key: (r: SiteCoverage) => string
   return [...groups.keys()].sort(compareStrings).map((k) => ({ key: k, ...count(groups.get(k) ?? []) }));
 }
 
+function missingIds(rows: readonly SiteCoverage[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) if (!r.covered) out.push(r.siteId);
+  return out;
+}
+
 function scopeCoverage(rows: readonly SiteCoverage[], ratio: number): TargetScopeCoverage {
   const c = count(rows);
   const gap = sitesNeeded(ratio, c.inScope, c.covered);
@@ -119,7 +126,7 @@ function scopeCoverage(rows: readonly SiteCoverage[], ratio: number): TargetScop
     target: ratio,
     meetsTarget: gap === 0,
     gap,
-    missing: rows.filter((r) => !r.covered).map((r) => r.siteId),
+    missing: missingIds(rows),
   };
 }
 
@@ -130,15 +137,17 @@ function inScope(row: SiteCoverage, target: Target, authorities: readonly Author
 }
 
 function targetCoverage(target: Target, rows: readonly SiteCoverage[]): TargetCoverage {
-  const scoped = (auth: readonly Authority[]) => rows.filter((r) => inScope(r, target, auth));
-  const all = scoped(target.authorities);
+  const all = rows.filter((r) => inScope(r, target, target.authorities));
+  // withoutProvince(authorities) is the same list less "province": its scope is `all` less the
+  // province-run rows, in the same order, without another pass over every site.
+  const notProvince = all.filter((r) => r.authority !== "province");
   const result: TargetCoverage = {
     targetId: target.id,
     by: target.by,
     categories: [...target.categories],
     authorities: [...target.authorities],
     all: scopeCoverage(all, target.ratio),
-    withoutProvince: scopeCoverage(scoped(withoutProvince(target.authorities)), target.ratio),
+    withoutProvince: scopeCoverage(notProvince, target.ratio),
     byCategory: [...target.categories].sort(compareStrings).map((category) => ({
       category,
       ...scopeCoverage(
