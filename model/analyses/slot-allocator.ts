@@ -27,6 +27,17 @@ export function preferredSlot(salt: string, key: string, slotCount: number): num
   return digest.readUIntBE(0, 6) % slotCount;
 }
 
+/** The distinct keys in sorted order: what [...new Set(keys)].sort() gives. */
+function uniqueSorted(keys: string[]): string[] {
+  keys.sort();
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (i === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i] as string;
+  }
+  keys.length = n;
+  return keys;
+}
+
 export function allocateSlots(
   salt: string,
   keys: readonly string[],
@@ -46,9 +57,11 @@ export function allocateSlots(
     used[slot] = 1;
     slots.set(key, slot);
   }
-  const wanted = new Set(keys);
-  const retired = [...locked.keys()].filter((k) => !wanted.has(k)).sort();
-  const fresh = [...wanted].filter((k) => !locked.has(k)).sort();
+  // Without a lock (every benchmark run, and a first run) nothing can be retired, and the new keys
+  // are found by sorting and dropping repeats: no Set of every key (half a million at scale).
+  const wanted = locked.size === 0 ? undefined : new Set(keys);
+  const retired = wanted === undefined ? [] : [...locked.keys()].filter((k) => !wanted.has(k)).sort();
+  const fresh = uniqueSorted(keys.filter((k) => !locked.has(k)));
   let free = slotCount - locked.size;
   const added: string[] = [];
   const unallocated: string[] = [];
