@@ -281,7 +281,12 @@ export function planIpam(
     return [...alloc.slots].filter(([k]) => !retired.has(k)).sort(([x], [y]) => compareStrings(x, y));
   };
   const prefixString = (pool: BlockPool, slot: number) => formatPrefix(pool.prefixOf(slot));
-  const linkById = new Map(p2pLinks.map((l) => [l.id, l]));
+  // Only links holding a /31 are looked up: a Map of those few, not of every link (500k at scale).
+  // The last link of an id wins, as in a Map built from all of them.
+  const liveLinks = live(linkAlloc);
+  const liveLinkIds = new Set(liveLinks.map(([id]) => id));
+  const linkById = new Map<string, Link>();
+  for (const l of p2pLinks) if (liveLinkIds.has(l.id)) linkById.set(l.id, l);
 
   const usage = (name: PoolName, ranges: string[], capacity: number, alloc: SlotAllocation): PoolUsage => ({
     pool: name,
@@ -310,7 +315,7 @@ export function planIpam(
     siteVlans: SITE_VLANS,
     sites: live(siteAlloc).map(([siteId, slot]) => ({ siteId, prefix: prefixString(sitePool, slot) })),
     loopbacks: live(loopAlloc).map(([siteId, slot]) => ({ siteId, address: prefixString(loopPool, slot) })),
-    links: live(linkAlloc).map(([linkId, slot]) => {
+    links: liveLinks.map(([linkId, slot]) => {
       const p = linkPool.prefixOf(slot);
       const l = linkById.get(linkId) as Link;
       return {
