@@ -3,7 +3,6 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatProblems, loadInventory } from "../model/load/index.ts";
 import { reportSummary, reportView } from "../reports/build.ts";
 import type { Chunks } from "../reports/chunks.ts";
 import { netboxSitesCsvChunks } from "../reports/netbox-csv.ts";
@@ -12,30 +11,13 @@ import { validateOfdsPackage } from "../reports/ofds/validate.ts";
 import { isSummaryFormat, renderSummary, reportChunks } from "../reports/render.ts";
 import { writeChunks } from "../reports/write-chunks.ts";
 import { type CoverageArgs, parseCoverageArgs, USAGE } from "./coverage-args.ts";
+import { exitQuietlyOnClosedPipe, fail, loadInventoryOrExit, parseArgsOrExit } from "./lib/cli.ts";
 
-// `scripts/coverage --format geojson | head` closes the pipe early; that is the reader's choice, not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+exitQuietlyOnClosedPipe();
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
-let args: CoverageArgs;
-try {
-  args = parseCoverageArgs(process.argv.slice(2));
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-}
-if (args.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const args: CoverageArgs = parseArgsOrExit(parseCoverageArgs, USAGE);
 
 // Progress for people watching a terminal (a national inventory takes tens of seconds); pipes and CI
 // logs get only the result.
@@ -48,13 +30,7 @@ const progress = (message: string): void => {
 
 const inventoryDir = args.inventory ?? resolve(repoRoot, "inventory");
 progress(`loading ${inventoryDir}`);
-const loaded = await loadInventory(inventoryDir);
-if (!loaded.ok) {
-  fail(
-    `${formatProblems(loaded.problems)}\n${loaded.problems.length} problem(s) in the inventory; nothing written.`,
-  );
-}
-const { inventory } = loaded;
+const inventory = await loadInventoryOrExit(inventoryDir, "nothing written");
 progress(
   `loaded ${inventory.sites.length} sites and ${inventory.links.length} links; ` +
     `next: ${args.output.kind === "export" ? `export ${args.output.format}` : `analyses, then the ${args.output.format} report`}`,

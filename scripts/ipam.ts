@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type IpamResult, planIpam } from "../model/analyses/ipam.ts";
-import { formatProblems, loadInventory, loadIpamLock } from "../model/load/index.ts";
+import { formatProblems, loadIpamLock } from "../model/load/index.ts";
 import { IPAM_LOCK_FILE } from "../model/load/ipam-lock.ts";
 import type { Inventory } from "../model/types.ts";
 import { type IpamArgs, type IpamFormat, parseIpamArgs, USAGE } from "./ipam-cli/args.ts";
@@ -15,30 +15,13 @@ import { renderNetboxPrefixesCsv } from "./ipam-cli/netbox-prefixes.ts";
 import { renderNetboxVlansCsv } from "./ipam-cli/netbox-vlans.ts";
 import { renderPlanJson } from "./ipam-cli/plan-json.ts";
 import { renderSummary } from "./ipam-cli/summary.ts";
+import { exitQuietlyOnClosedPipe, fail, loadInventoryOrExit, parseArgsOrExit } from "./lib/cli.ts";
 
-// `scripts/ipam --format json | head` closes the pipe early; that is the reader's choice, not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+exitQuietlyOnClosedPipe();
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
-let args: IpamArgs;
-try {
-  args = parseIpamArgs(process.argv.slice(2));
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-}
-if (args.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const args: IpamArgs = parseArgsOrExit(parseIpamArgs, USAGE);
 
 const inventoryDir = args.inventory ?? resolve(repoRoot, "inventory");
 const lockPath = join(inventoryDir, IPAM_LOCK_FILE);
@@ -46,19 +29,13 @@ const lockPath = join(inventoryDir, IPAM_LOCK_FILE);
 const shortPath = relative(process.cwd(), lockPath);
 const lockFile = shortPath === "" || shortPath.startsWith("..") ? lockPath : shortPath;
 
-const loaded = await loadInventory(inventoryDir);
-if (!loaded.ok) {
-  fail(
-    `${formatProblems(loaded.problems)}\n${loaded.problems.length} problem(s) in the inventory; nothing done.`,
-  );
-}
+const inventory = await loadInventoryOrExit(inventoryDir, "nothing done");
 const locked = await loadIpamLock(inventoryDir);
 if (!locked.ok) {
   fail(
     `${formatProblems(locked.problems)}\n${locked.problems.length} problem(s) in the IPAM lock; nothing done.`,
   );
 }
-const inventory = loaded.inventory;
 const plan = planIpam(inventory, locked.lock);
 const added = lockAdditions(locked.lock, plan.lock);
 const exhausted = exhaustionLines(plan);
