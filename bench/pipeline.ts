@@ -26,8 +26,20 @@ interface SizeResult {
 
 const here = import.meta.dirname;
 const { values } = parseArgs({
-  options: { sizes: { type: "string" }, runs: { type: "string" }, out: { type: "string" } },
+  options: {
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
 });
+if (values.help) {
+  process.stdout.write(
+    "usage: scripts/bench [--sizes 10000,50000,100000,500000] [--runs N] [--out bench/results/pipeline.json]\n" +
+      "Times every pipeline stage per size in a fresh process, with a JSON.parse baseline side by side.\n",
+  );
+  process.exit(0);
+}
 const sizes = (values.sizes ?? "10000,50000,100000,500000").split(",").map(Number);
 const out = resolve(values.out ?? join(here, "results", "pipeline.json"));
 // Small sizes finish in a second; three runs and the median keep one noisy run from deciding.
