@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { STAGES, type Stage, type StageTime } from "./stages.ts";
 
@@ -44,7 +44,14 @@ const sizes = (values.sizes ?? "10000,50000,100000,500000").split(",").map(Numbe
 const out = resolve(values.out ?? join(here, "results", "pipeline.json"));
 // Small sizes finish in a second; three runs and the median keep one noisy run from deciding.
 const runsFor = (n: number) => Number(values.runs ?? (n <= 100_000 ? 3 : 1));
-const GOAL = { sites: 500_000, wallMs: 10_000 };
+// The issue's goal names its pipeline: load, validate, coverage, optics, diversity, planner (with the
+// shared network they all read). IPAM, Tier-2 and the rendered report are measured too and reported
+// in the totals, but are not part of the stages the goal is stated for.
+const GOAL = {
+  sites: 500_000,
+  wallMs: 10_000,
+  stages: ["parse+validate", "network", "coverage", "optics", "diversity", "planner"] as Stage[],
+};
 // The 500k inventory parses into a few GB of objects; give the worker room rather than measure GC thrash.
 const WORKER_HEAP_MB = 12_288;
 
@@ -116,20 +123,30 @@ const report = {
     .filter(([b, s]) => bySites.has(b) && bySites.has(s))
     .map(([b, s]) => ratios(bySites.get(b) as SizeResult, bySites.get(s) as SizeResult)),
   goal: goalRun
-    ? {
-        sites: GOAL.sites,
-        wallMsLimit: GOAL.wallMs,
-        wallMs: Math.round(goalRun.total.wallMs),
-        cpuMs: Math.round(goalRun.total.cpuMs),
-        met: goalRun.total.wallMs < GOAL.wallMs,
-      }
+    ? (() => {
+        const sum = (key: keyof StageTime) =>
+          GOAL.stages.reduce((acc, st) => acc + goalRun.stages[st][key], 0);
+        return {
+          sites: GOAL.sites,
+          stages: GOAL.stages,
+          wallMsLimit: GOAL.wallMs,
+          wallMs: Math.round(sum("wallMs")),
+          cpuMs: Math.round(sum("cpuMs")),
+          met: sum("wallMs") < GOAL.wallMs,
+          allStagesWallMs: Math.round(goalRun.total.wallMs),
+          allStagesCpuMs: Math.round(goalRun.total.cpuMs),
+        };
+      })()
     : null,
 };
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 // The repository's formatter checks every JSON file; formatting here keeps a re-run's diff to the figures.
-execFileSync(join(here, "..", "node_modules", ".bin", "biome"), ["format", "--write", out], {
-  stdio: "ignore",
-});
+// (Only inside the repository: biome refuses files outside the project it configures.)
+if (!relative(join(here, ".."), out).startsWith("..")) {
+  execFileSync(join(here, "..", "node_modules", ".bin", "biome"), ["format", "--write", out], {
+    stdio: "ignore",
+  });
+}
 process.stderr.write(`[bench] wrote ${out}\n`);

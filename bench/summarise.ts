@@ -34,7 +34,16 @@ interface Results {
     stages: Record<Stage, { wall: number; cpu: number }>;
     total: { wall: number; cpu: number };
   }[];
-  goal: { sites: number; wallMsLimit: number; wallMs: number; cpuMs: number; met: boolean } | null;
+  goal: {
+    sites: number;
+    stages: string[];
+    wallMsLimit: number;
+    wallMs: number;
+    cpuMs: number;
+    met: boolean;
+    allStagesWallMs: number;
+    allStagesCpuMs: number;
+  } | null;
 }
 
 const file = process.argv[2] ?? join(import.meta.dirname, "results", "pipeline.json");
@@ -85,8 +94,10 @@ out.push(row(["baseline", ...r.ratios.map((q) => q.baselineJson.cpu)]));
 if (r.goal) {
   out.push(
     "",
-    `Goal: ${k(r.goal.sites)} sites, full pipeline under ${s(r.goal.wallMsLimit)} s wall: ` +
-      `${r.goal.met ? "met" : "NOT met"} (${s(r.goal.wallMs)} s wall, ${s(r.goal.cpuMs)} s CPU).`,
+    `Goal: ${k(r.goal.sites)} sites, the issue's pipeline (${r.goal.stages.join(", ")}) under ` +
+      `${s(r.goal.wallMsLimit)} s wall: ${r.goal.met ? "met" : "NOT met"} ` +
+      `(${s(r.goal.wallMs)} s wall, ${s(r.goal.cpuMs)} s CPU; with IPAM, Tier-2 and the report too: ` +
+      `${s(r.goal.allStagesWallMs)} s wall, ${s(r.goal.allStagesCpuMs)} s CPU).`,
   );
 }
 process.stdout.write(`${out.join("\n")}\n`);
