@@ -1,8 +1,7 @@
-// Markdown for PR comments and docs: the same figures as the terminal table, as GitHub tables.
-import { percent, rupiahJuta } from "./format.ts";
 import { diversityLine, opticsLine, spofLines } from "./health-lines.ts";
+import { coverageTables, PLAN_HEAD, planRows } from "./summary-tables.ts";
 import { targetLine } from "./target-line.ts";
-import type { ReportSummary, Share } from "./view.ts";
+import type { ReportSummary } from "./view.ts";
 
 // Pipes end a table cell and newlines end the row, and GitHub renders inline HTML: escaped, a name can
 // neither split a table nor inject markup.
@@ -20,8 +19,6 @@ function table(head: string[], rows: (string | number)[][]): string {
   return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-const shareCells = (s: Share): string[] => [String(s.covered), String(s.total), percent(s.ratio)];
-
 export function renderMarkdown(view: ReportSummary): string {
   const out: string[] = [`# ${cell(view.title)}`, ""];
   out.push(`Data as of ${view.asOf}.`);
@@ -33,36 +30,7 @@ export function renderMarkdown(view: ReportSummary): string {
   }
   out.push("", `**${cell(targetLine(view.headline))}**`, "");
 
-  out.push(
-    "## Targets",
-    "",
-    table(
-      ["Target", "Covered", "In scope", "Share", "Required", "Gap", "City-run only", "Status"],
-      view.targets.map((t) => [
-        t.id,
-        ...shareCells(t.achieved),
-        percent(t.ratio, 0),
-        t.gap,
-        percent(t.cityOnly.ratio),
-        t.met ? "met" : "not met",
-      ]),
-    ),
-    "",
-    `## Coverage by category (${view.headline?.id ?? "served sites"})`,
-    "",
-    table(
-      ["Category", "Covered", "In scope", "Share"],
-      view.byCategory.map((g) => [g.label, ...shareCells(g)]),
-    ),
-    "",
-    `## Coverage by kecamatan (${view.headline?.id ?? "served sites"})`,
-    "",
-    table(
-      ["Kecamatan", "Covered", "In scope", "Share"],
-      view.byKecamatan.map((g) => [g.label, ...shareCells(g)]),
-    ),
-    "",
-  );
+  for (const t of coverageTables(view)) out.push(`## ${cell(t.title)}`, "", table(t.head, t.rows), "");
 
   if (view.optics || view.diversity) {
     out.push("## Network health", "");
@@ -80,19 +48,7 @@ export function renderMarkdown(view: ReportSummary): string {
   } else if (view.plan.length === 0) {
     out.push("Nothing left to connect.");
   } else {
-    out.push(
-      table(
-        ["#", "Site", "Kecamatan", "Cost", "Cumulative cost", "Coverage after"],
-        view.plan.map((s) => [
-          s.order,
-          s.siteName,
-          s.kecamatanName,
-          rupiahJuta(s.costRp),
-          rupiahJuta(s.cumulativeCostRp),
-          percent(s.cumulativeRatio),
-        ]),
-      ),
-    );
+    out.push(table(PLAN_HEAD, planRows(view.plan)));
   }
   return `${out.join("\n")}\n`;
 }

@@ -2,8 +2,9 @@
 import Table from "cli-table3";
 import { percent, rupiahJuta } from "./format.ts";
 import { diversityLine, opticsLine, spofLines } from "./health-lines.ts";
+import { coverageTables, PLAN_HEAD, planRows } from "./summary-tables.ts";
 import { targetLine } from "./target-line.ts";
-import type { ReportSummary, Share } from "./view.ts";
+import type { ReportSummary } from "./view.ts";
 
 const PLAN_ROWS = 15;
 
@@ -18,45 +19,12 @@ function table(head: string[], rows: (string | number)[][]): string {
   return t.toString();
 }
 
-const shareCells = (s: Share): string[] => [String(s.covered), String(s.total), percent(s.ratio)];
-
 export function renderTerminal(view: ReportSummary): string {
   const out: string[] = [];
   const trust = view.illustrative ? " — includes illustrative (estimated) data" : "";
   out.push(`${view.title}`, `Data as of ${view.asOf}${trust}`, "", targetLine(view.headline), "");
 
-  out.push(
-    "Targets",
-    table(
-      ["Target", "Covered", "In scope", "Share", "Required", "Gap", "City-run only", "Status"],
-      view.targets.map((t) => [
-        t.id,
-        ...shareCells(t.achieved),
-        percent(t.ratio, 0),
-        t.gap,
-        percent(t.cityOnly.ratio),
-        t.met ? "met" : "not met",
-      ]),
-    ),
-    "",
-  );
-
-  out.push(
-    `Coverage by category (${view.headline?.id ?? "served sites"})`,
-    table(
-      ["Category", "Covered", "In scope", "Share"],
-      view.byCategory.map((g) => [g.label, ...shareCells(g)]),
-    ),
-    "",
-  );
-  out.push(
-    `Coverage by kecamatan (${view.headline?.id ?? "served sites"})`,
-    table(
-      ["Kecamatan", "Covered", "In scope", "Share"],
-      view.byKecamatan.map((g) => [g.label, ...shareCells(g)]),
-    ),
-    "",
-  );
+  for (const t of coverageTables(view)) out.push(t.title, table(t.head, t.rows), "");
 
   if (view.optics) out.push(opticsLine(view.optics));
   if (view.diversity)
@@ -71,19 +39,7 @@ export function renderTerminal(view: ReportSummary): string {
     out.push(
       `Rollout plan (first ${Math.min(PLAN_ROWS, plan.length)} of ${plan.length} steps; ` +
         `total ${rupiahJuta(last?.cumulativeCostRp ?? 0)} reaching ${percent(last?.cumulativeRatio ?? 0)})`,
-      table(
-        ["#", "Site", "Kecamatan", "Cost", "Cumulative cost", "Coverage after"],
-        plan
-          .slice(0, PLAN_ROWS)
-          .map((s) => [
-            s.order,
-            s.siteName,
-            s.kecamatanName,
-            rupiahJuta(s.costRp),
-            rupiahJuta(s.cumulativeCostRp),
-            percent(s.cumulativeRatio),
-          ]),
-      ),
+      table(PLAN_HEAD, planRows(plan.slice(0, PLAN_ROWS))),
     );
   } else {
     out.push("Rollout plan: nothing left to connect.");
