@@ -41,13 +41,20 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] as number;
 };
 
+/** A full collection when the worker runs with --expose-gc (bench/pipeline.ts starts it so). */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 const baselines: StageTime[] = [];
 const passes: StageTimes[] = [];
 let shape = { sites: 0, links: 0, steps: 0 };
 for (let run = 1; run <= runs; run++) {
-  // Baseline and pipeline alternate within each run, so both see the same machine state.
+  // Baseline and pipeline alternate within each run, so both see the same machine state. Each starts
+  // on a collected heap, as a fresh `scripts/coverage` process does: otherwise the generator's, the
+  // baseline's or the previous run's garbage is swept on the measured item's time.
+  collectGarbage();
   const { wallMs, cpuMs } = jsonBaseline(jsonText);
   baselines.push({ wallMs, cpuMs });
+  collectGarbage();
   start = performance.now();
   const result = runPipeline(synthetic.files);
   shape = { sites: result.sites, links: result.links, steps: result.steps };

@@ -64,6 +64,7 @@ for (const sites of sizes) {
     process.execPath,
     [
       `--max-old-space-size=${WORKER_HEAP_MB}`,
+      "--expose-gc",
       "--import",
       "tsx",
       join(here, "pipeline-worker.ts"),
