@@ -5,8 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../toolchain/paths.ts";
-import { kubectl } from "../../twin/kwok.ts";
-import { createTestStack, type TestStack } from "./helpers/pulumi-stack.ts";
+import { createTestStack, type TestStack, tenantNamespaceOnTwin } from "./helpers/pulumi-stack.ts";
 
 describe("pulumi up with a broken inventory", () => {
   let t: TestStack;
@@ -42,14 +41,6 @@ describe("pulumi up with a broken inventory", () => {
       (r: { type: string }) => r.type !== "pulumi:pulumi:Stack",
     );
     expect(created).toEqual([]);
-    const ns = await kubectl("dc-prod", [
-      "get",
-      "namespace",
-      `${t.prefix}kominfo-portal`,
-      "--ignore-not-found",
-      "-o",
-      "name",
-    ]);
-    expect(ns.trim()).toBe("");
+    expect(await tenantNamespaceOnTwin(t)).toBe("");
   });
 });

@@ -2,7 +2,7 @@
 // against the twin's real kube-apiserver.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kubectl } from "../../twin/kwok.ts";
-import { createTestStack, type TestStack } from "./helpers/pulumi-stack.ts";
+import { createTestStack, type TestStack, tenantNamespaceOnTwin } from "./helpers/pulumi-stack.ts";
 
 const CLUSTER = "dc-prod";
 
@@ -90,15 +90,7 @@ describe("first deployment to the twin", () => {
   it("pulumi destroy leaves nothing behind", async () => {
     const result = await t.stack.destroy({ onOutput });
     expect(result.summary.result).toBe("succeeded");
-    const left = await kubectl(CLUSTER, [
-      "get",
-      "namespace",
-      `${t.prefix}kominfo-portal`,
-      "--ignore-not-found",
-      "-o",
-      "name",
-    ]);
-    expect(left.trim()).toBe("");
+    expect(await tenantNamespaceOnTwin(t)).toBe("");
     const state = await t.stack.exportStack();
     expect(state.deployment.resources ?? []).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { engineDirs, engineEnv, PULUMI_HOME, ROOT } from "../../../toolchain/paths.ts";
+import { kubectl } from "../../../twin/kwok.ts";
 
 export interface TestStack {
   stack: Stack;
@@ -44,4 +45,17 @@ export async function createTestStack(extraEnv: Record<string, string> = {}): Pr
       await rm(backendDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The test stack's tenant namespace on the twin's dc-prod cluster: `namespace/<name>`, or "" when absent. */
+export async function tenantNamespaceOnTwin(t: TestStack): Promise<string> {
+  const out = await kubectl("dc-prod", [
+    "get",
+    "namespace",
+    `${t.prefix}kominfo-portal`,
+    "--ignore-not-found",
+    "-o",
+    "name",
+  ]);
+  return out.trim();
 }
