@@ -1,21 +1,16 @@
 // scripts/twin up|down|status — the local twin data center, shaped by inventory/.
 import { join } from "node:path";
-import { formatProblems, loadInventory } from "../model/load/index.ts";
 import { ROOT } from "../toolchain/paths.ts";
 import { formatDuration, log } from "../toolchain/progress.ts";
 import { down, paths, status, up } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
+import { loadInventoryOrExit } from "./lib/cli.ts";
 
 const say = (m: string) => log("twin", m);
 
 async function plannedClusters(inventoryDir: string) {
-  const loaded = await loadInventory(inventoryDir);
-  if (!loaded.ok) {
-    process.stderr.write(`${formatProblems(loaded.problems)}\n`);
-    say(`the inventory has ${loaded.problems.length} problem(s); nothing was started`);
-    process.exit(1);
-  }
-  return planTwin(loaded.inventory.datacenter);
+  const inventory = await loadInventoryOrExit(inventoryDir, "nothing was started");
+  return planTwin(inventory.datacenter);
 }
 
 async function main(): Promise<void> {

@@ -76,6 +76,13 @@ export async function listClusters(): Promise<string[]> {
     .sort();
 }
 
+/** The API server URL in a cluster's kubeconfig. */
+async function apiServer(cluster: string): Promise<string> {
+  return (
+    await kubectl(cluster, ["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])
+  ).trim();
+}
+
 export async function isHealthy(cluster: string): Promise<boolean> {
   if (!existsSync(paths.kubeconfig(cluster))) return false;
   try {
@@ -145,15 +152,7 @@ export async function up(clusters: TwinCluster[], log: Log): Promise<UpResult[]>
     }
     await waitFor(`${cluster.name} API server /readyz`, () => isHealthy(cluster.name), 120_000);
     await applyNodes(cluster, log);
-    const server = (
-      await kubectl(cluster.name, [
-        "config",
-        "view",
-        "--minify",
-        "-o",
-        "jsonpath={.clusters[0].cluster.server}",
-      ])
-    ).trim();
+    const server = await apiServer(cluster.name);
     results.push({ cluster: cluster.name, action, nodes: cluster.nodes.length, server });
   }
   return results;
@@ -279,9 +278,7 @@ export async function status(planned: string[]): Promise<ClusterStatus[]> {
       out.push({ cluster, state: "stopped", processes });
       continue;
     }
-    const server = (
-      await kubectl(cluster, ["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])
-    ).trim();
+    const server = await apiServer(cluster);
     const nodes = JSON.parse(await kubectl(cluster, ["get", "nodes", "-o", "json"])) as {
       items: { status?: { conditions?: { type: string; status: string }[] } }[];
     };

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadInventory } from "../../model/load/index.ts";
 import { ROOT } from "../../toolchain/paths.ts";
-import { kubectl, up } from "../../twin/kwok.ts";
+import { alive, kubectl, up } from "../../twin/kwok.ts";
 import { planTwin } from "../../twin/plan.ts";
 import { runScript } from "./helpers/run-script.ts";
 
@@ -23,15 +23,6 @@ afterAll(async () => {
     await rm(d, { recursive: true, force: true });
   }
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("the twin", () => {
   it("up twice: the second finds every cluster running and changes nothing", async () => {
