@@ -5,6 +5,7 @@ import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.
 import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import { coreReachable } from "./reach.ts";
 import { compareStrings, isServedCategory, sitesNeeded } from "./scope.ts";
+import { sortedById } from "./sorted.ts";
 
 /** Why a site is or is not covered, in the order the checks are made. */
 export type CoverageReason = "covered" | "not-fiber" | "not-operational" | "no-core-path";
@@ -72,19 +73,17 @@ export interface CoverageResult {
 
 export function siteCoverage(sites: readonly Site[], net: OperationalNetwork): SiteCoverage[] {
   const reach = coreReachable(net);
-  return [...sites]
-    .sort((x, y) => compareStrings(x.id, y.id))
-    .map((site) => {
-      const reason = coverageReason(site, net, reach);
-      return {
-        siteId: site.id,
-        category: site.category,
-        kecamatan: site.kecamatan,
-        authority: site.authority,
-        covered: reason === "covered",
-        reason,
-      };
-    });
+  return sortedById(sites).map((site) => {
+    const reason = coverageReason(site, net, reach);
+    return {
+      siteId: site.id,
+      category: site.category,
+      kecamatan: site.kecamatan,
+      authority: site.authority,
+      covered: reason === "covered",
+      reason,
+    };
+  });
 }
 
 function coverageReason(site: Site, net: OperationalNetwork, reach: Uint8Array): CoverageReason {

@@ -3,6 +3,7 @@
 // for callers who want library algorithms or a drawing, built only when asked for.
 import { MultiUndirectedGraph } from "graphology";
 import type { Link, Site } from "../types.ts";
+import { sortedById } from "./sorted.ts";
 
 export interface NodeAttributes {
   index: number;
@@ -41,8 +42,6 @@ export interface OperationalNetwork {
   readonly graph: MultiUndirectedGraph<NodeAttributes, EdgeAttributes>;
 }
 
-const byId = <T extends { id: string }>(x: T, y: T): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-
 /**
  * A node is in the operational network when its own connection is operational: a planned PoP
  * forwards nothing, so an operational span ending at it carries no service yet.
@@ -52,14 +51,14 @@ export function isOperationalNode(site: Site): boolean {
 }
 
 export function buildOperationalNetwork(sites: readonly Site[], links: readonly Link[]): OperationalNetwork {
-  const nodeSites = sites.filter(isOperationalNode).sort(byId);
+  const nodeSites = sortedById(sites).filter(isOperationalNode);
   const nodeIds = nodeSites.map((s) => s.id);
   const nodeIndex = new Map<string, number>();
   for (let i = 0; i < nodeIds.length; i++) nodeIndex.set(nodeIds[i] as string, i);
 
-  const opLinks = links
-    .filter((l) => l.status === "operational" && l.a !== l.b && nodeIndex.has(l.a) && nodeIndex.has(l.b))
-    .sort(byId);
+  const opLinks = sortedById(links).filter(
+    (l) => l.status === "operational" && l.a !== l.b && nodeIndex.has(l.a) && nodeIndex.has(l.b),
+  );
   const m = opLinks.length;
   const n = nodeIds.length;
   const linkA = new Int32Array(m);

@@ -18,6 +18,7 @@ import {
 } from "./optical-loss.ts";
 import { multiSourceDijkstra } from "./paths.ts";
 import { compareStrings, isServedSite } from "./scope.ts";
+import { sortedById } from "./sorted.ts";
 
 export interface LinkOptics {
   linkId: string;
@@ -217,7 +218,7 @@ function accessLinkIds(
 
 export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): OpticsResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
-  const links = [...inventory.links].sort((x, y) => compareStrings(x.id, y.id)).map(linkOptics);
+  const links = sortedById(inventory.links).map(linkOptics);
   const lossOf = new Float64Array(network.links.length);
   for (let e = 0; e < lossOf.length; e++) lossOf[e] = linkTotalLossDb(network.links[e] as Link);
   const tree = multiSourceDijkstra(
@@ -228,9 +229,8 @@ export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): O
   );
   const acc = accumulate(network, tree.parent, tree.parentEdge, lossOf);
 
-  const sites: SiteOptics[] = [...inventory.sites]
+  const sites: SiteOptics[] = sortedById(inventory.sites)
     .filter(isServedSite)
-    .sort((x, y) => compareStrings(x.id, y.id))
     .map((site) => {
       const i = network.nodeIndex.get(site.id);
       if (i === undefined || (tree.root[i] as number) < 0)

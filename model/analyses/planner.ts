@@ -27,7 +27,7 @@ import { DistHeap } from "./dist-heap.ts";
 import { boxAround, distanceKm } from "./geo.ts";
 import { NearestPoint } from "./nearest.ts";
 import { goalsOf, type PlanGoal, planGoals } from "./planner-goals.ts";
-import { compareStrings } from "./scope.ts";
+import { sortedById } from "./sorted.ts";
 
 export interface PlannerOptions {
   routeFactor: number;
@@ -128,7 +128,7 @@ export function planRollout(
         .sites.filter((s) => s.covered)
         .map((s) => s.siteId),
     );
-  const sites = [...inventory.sites].sort((x, y) => compareStrings(x.id, y.id));
+  const sites = sortedById(inventory.sites);
   const isCovered = new Uint8Array(sites.length);
   for (let i = 0; i < sites.length; i++) isCovered[i] = covered.has((sites[i] as Site).id) ? 1 : 0;
   const goals = planGoals(inventory.targets, sites, isCovered);

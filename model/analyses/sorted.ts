@@ -1,0 +1,34 @@
+// Every result is sorted by id so that the same inventory always gives the same output. At 500k
+// records one such sort costs a few hundred milliseconds, and the network, coverage, optics and the
+// planner each sorted the same lists, so the sorted view is kept per list and shared.
+import { compareStrings } from "./scope.ts";
+
+interface Sorted {
+  /** The list's elements when it was sorted: a later call checks the list still holds exactly these. */
+  snapshot: readonly unknown[];
+  sorted: readonly unknown[];
+}
+
+const views = new WeakMap<readonly unknown[], Sorted>();
+
+const byId = (x: { id: string }, y: { id: string }): number => compareStrings(x.id, y.id);
+
+function unchanged(list: readonly unknown[], snapshot: readonly unknown[]): boolean {
+  if (list.length !== snapshot.length) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== snapshot[i]) return false;
+  return true;
+}
+
+/**
+ * `[...list].sort(by id)`, computed once per list. Records with equal ids keep their list order, as
+ * the stable sort gave. The view is frozen; a list changed in place since (an element replaced,
+ * added or removed) is sorted afresh, so a stale order is never returned.
+ */
+export function sortedById<T extends { id: string }>(list: readonly T[]): readonly T[] {
+  const view = views.get(list);
+  if (view !== undefined && unchanged(list, view.snapshot)) return view.sorted as readonly T[];
+  const snapshot = [...list];
+  const sorted = Object.freeze([...snapshot].sort(byId));
+  views.set(list, { snapshot, sorted });
+  return sorted;
+}

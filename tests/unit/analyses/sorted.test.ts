@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { sortedById } from "../../../model/analyses/sorted.ts";
+
+const rec = (id: string, tag = "") => ({ id, tag });
+
+describe("sortedById", () => {
+  it("sorts by id with the plain string order, equal ids in list order", () => {
+    const list = [rec("b"), rec("a", "first"), rec("B"), rec("a", "second"), rec("a-1")];
+    expect(sortedById(list).map((r) => [r.id, r.tag])).toEqual([
+      ["B", ""],
+      ["a", "first"],
+      ["a", "second"],
+      ["a-1", ""],
+      ["b", ""],
+    ]);
+  });
+
+  it("leaves the list itself alone and returns a frozen view", () => {
+    const list = [rec("c"), rec("a"), rec("b")];
+    const view = sortedById(list);
+    expect(list.map((r) => r.id)).toEqual(["c", "a", "b"]);
+    expect(Object.isFrozen(view)).toBe(true);
+  });
+
+  it("gives the same view for the same unchanged list", () => {
+    const list = [rec("c"), rec("a"), rec("b")];
+    expect(sortedById(list)).toBe(sortedById(list));
+  });
+
+  it("sorts afresh when the list changed in place", () => {
+    const list = [rec("c"), rec("a"), rec("b")];
+    const first = sortedById(list);
+    list[1] = rec("z");
+    expect(sortedById(list).map((r) => r.id)).toEqual(["b", "c", "z"]);
+    list.push(rec("0"));
+    expect(sortedById(list).map((r) => r.id)).toEqual(["0", "b", "c", "z"]);
+    list.splice(0, 1);
+    expect(sortedById(list).map((r) => r.id)).toEqual(["0", "b", "z"]);
+    expect(first.map((r) => r.id)).toEqual(["a", "b", "c"]);
+  });
+});
