@@ -3,7 +3,7 @@
 import { LineReader, type ValueHint } from "./line-reader.ts";
 import { outside } from "./outside.ts";
 import { markIn, type PathTrie } from "./path-trie.ts";
-import { KEY, setKey } from "./scalars.ts";
+import { KEY } from "./scalars.ts";
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -12,7 +12,25 @@ interface Frame {
   container: Container;
   /** Entries read so far into this mapping: the position used for key hints. */
   entries: number;
+  /** Every key so far was the hint at its position: see keyAt for why that rules out duplicates. */
+  hinted: boolean;
   trie?: PathTrie | undefined;
+}
+
+/** What the reader learnt about one key: the hints for the flow mapping and the plain value that
+ * followed it last time. One per distinct key, found through the key's row position, so nearly
+ * every line gets them without hashing the key. */
+interface KeySlot {
+  key: string;
+  flow: string[];
+  values: ValueHint[];
+}
+
+/** The keys seen at each position of the mappings at one indent. `distinct` stays true while no
+ * key sits at two positions of the row. */
+interface KeyRow {
+  slots: (KeySlot | undefined)[];
+  distinct: boolean;
 }
 interface Pending {
   parent: Container;
@@ -23,20 +41,42 @@ interface Pending {
 
 /** The key in text[col, colon). Records of one list repeat their keys in the same order, so the key
  * seen at the same indent and position last time is usually this one: comparing in place and reusing
- * that string spares a new string and its hashing for nearly every key of a large inventory. */
-function keyAt(hints: string[][], frame: Frame, text: string, col: number, colon: number): string {
-  let row = hints[frame.indent];
+ * its slot spares a new string, its hashing and the lookups of its hints for nearly every line.
+ *
+ * Duplicate keys are outside the subset. While every key of a mapping so far was the hint at its
+ * position, and the row holds no key twice, its keys are distinct without asking the object: only
+ * the one live mapping at this indent writes the row, so the row did not change meanwhile. */
+function keyAt(
+  rows: KeyRow[],
+  slots: Map<string, KeySlot>,
+  frame: Frame,
+  text: string,
+  col: number,
+  colon: number,
+): KeySlot {
+  let row = rows[frame.indent];
   if (row === undefined) {
-    row = [];
-    hints[frame.indent] = row;
+    row = { slots: [], distinct: true };
+    rows[frame.indent] = row;
   }
   const position = frame.entries++;
-  const hint = row[position];
-  if (hint !== undefined && hint.length === colon - col && text.startsWith(hint, col)) return hint;
+  const hint = row.slots[position];
+  if (hint !== undefined && hint.key.length === colon - col && text.startsWith(hint.key, col)) {
+    if (!(frame.hinted && row.distinct) && Object.hasOwn(frame.container, hint.key)) outside();
+    return hint;
+  }
+  frame.hinted = false;
   const key = text.slice(col, colon);
-  if (!KEY.test(key)) outside();
-  row[position] = key;
-  return key;
+  if (!KEY.test(key) || key === "__proto__") outside();
+  if (Object.hasOwn(frame.container, key)) outside();
+  let slot = slots.get(key);
+  if (slot === undefined) {
+    slot = { key, flow: [], values: [{ text: "", value: undefined }] };
+    slots.set(key, slot);
+  }
+  if (row.distinct && row.slots.includes(slot)) row.distinct = false;
+  row.slots[position] = slot;
+  return slot;
 }
 
 /** Column of the mapping colon ("key: value" or "key:" at the line end) in [from, end), or -1. */
@@ -69,9 +109,8 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
   let rootIndent = 0;
   let pending: Pending | undefined;
   const r = new LineReader();
-  const hints: string[][] = [];
-  const flowHints = new Map<string, string[]>();
-  const valueHints = new Map<string, ValueHint[]>();
+  const rows: KeyRow[] = [];
+  const slots = new Map<string, KeySlot>();
   const itemFlowHints: string[][] = [];
   let pos = itemAt ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   // The key of the root mapping whose value is being read, and that list's item lines.
@@ -109,7 +148,7 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
         assign(p, container);
         // A list item whose content starts on the next line sits where that content starts.
         if (p.trie && Array.isArray(p.parent)) p.trie.offset = at;
-        stack.push({ indent: n, container, entries: 0, trie: p.trie });
+        stack.push({ indent: n, container, entries: 0, hinted: true, trie: p.trie });
       } else assign(p, null);
     }
 
@@ -123,7 +162,7 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
       root = isItem ? [] : {};
       rootIndent = n;
       if (wanted) wanted.offset = at;
-      stack.push({ indent: n, container: root, entries: 0, trie: wanted });
+      stack.push({ indent: n, container: root, entries: 0, hinted: true, trie: wanted });
     }
     let top = stack[stack.length - 1] as Frame;
     if (top.indent !== n) outside();
@@ -160,14 +199,15 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
       // "- key: value" opens a mapping whose entries sit at the column of "key".
       const obj: Record<string, unknown> = {};
       arr.push(obj);
-      top = { indent: col - lineStart, container: obj, entries: 0, trie: itemTrie };
+      top = { indent: col - lineStart, container: obj, entries: 0, hinted: true, trie: itemTrie };
       stack.push(top);
     } else if (isItem) outside();
 
     const obj = top.container as Record<string, unknown>;
     const colon = entryColon(text, col, end);
     if (colon < 0) outside();
-    const key = keyAt(hints, top, text, col, colon);
+    const slot = keyAt(rows, slots, top, text, col, colon);
+    const key = slot.key;
     const keyTrie = markIn(top.trie, key, col);
     if (itemLines !== undefined && stack.length === 1) {
       listLines = [];
@@ -176,24 +216,15 @@ export function parseLines(text: string, options: ParseOptions = {}): unknown {
     r.at(text, colon + 1, end);
     r.skipSpaces();
     if (r.i >= end || text.charCodeAt(r.i) === 35) {
-      setKey(obj, key, null);
+      obj[key] = null;
       pending = { parent: obj, key, indent: col - lineStart, trie: keyTrie };
       continue;
     }
-    let row = flowHints.get(key);
-    if (row === undefined) {
-      row = [];
-      flowHints.set(key, row);
-    }
-    r.hintRow = row;
-    let values = valueHints.get(key);
-    if (values === undefined) {
-      values = [{ text: "", value: undefined }];
-      valueHints.set(key, values);
-    }
-    r.valueRow = values;
+    r.hintRow = slot.flow;
+    r.valueRow = slot.values;
     r.trie = keyTrie;
-    setKey(obj, key, r.blockValue());
+    // keyAt has ruled out a duplicate and "__proto__".
+    obj[key] = r.blockValue();
   }
   if (pending) assign(pending, null);
   return root === undefined ? null : root;

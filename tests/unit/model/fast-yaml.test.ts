@@ -52,6 +52,14 @@ const OUTSIDE = [
   // The first item teaches the key hint "lat"; the second must still not be read as lat = 1.
   "- { lat: 1 }\n- { lat:1 }\n",
   "a:\n  - { lat: 1 }\n  - {lat:1}\n",
+  // Duplicate keys where every key matches the hint at its position: after {a, b} and {c, a} the
+  // row of hints is [c, a]; {a} makes it [a, a], so {a, a} must not pass as hinted and distinct.
+  "- a: 1\n  b: 2\n- c: 1\n  a: 2\n- a: 1\n- a: 1\n  a: 2\n",
+  "- a: 1\n  b: 2\n- a: 1\n  a: 2\n",
+  "- a: 1\n  b: 2\n- a: 1\n  b: 2\n  a: 3\n",
+  "- a:\n    a: 1\n  a: 2\n",
+  "- a: 1\n  n:\n    a: 2\n  a: 3\n",
+  "- { a: 1, b: 2 }\n- { a: 1, a: 2 }\n",
 ];
 
 describe("fast YAML subset", () => {
