@@ -129,17 +129,21 @@ function scopeCoverage(rows: readonly SiteCoverage[], ratio: number): TargetScop
   };
 }
 
-// Rows carry the category and authority that scope a target, so a target is measured from the rows
-// alone: no per-row lookup of the site record (a Map probe per row per target cost seconds at 500k).
-function inScope(row: SiteCoverage, target: Target, authorities: readonly Authority[]): boolean {
-  return target.categories.includes(row.category) && authorities.includes(row.authority);
-}
-
 function targetCoverage(target: Target, rows: readonly SiteCoverage[]): TargetCoverage {
-  const all = rows.filter((r) => inScope(r, target, target.authorities));
-  // withoutProvince(authorities) is the same list less "province": its scope is `all` less the
-  // province-run rows, in the same order, without another pass over every site.
-  const notProvince = all.filter((r) => r.authority !== "province");
+  // One pass sorts the rows into the target's scopes: all of them, without province-run sites (the
+  // same list less "province": withoutProvince(authorities)), and per category, each in row order.
+  // Filtering every row once per scope cost half a second at 500k sites.
+  const categories = [...target.categories].sort(compareStrings);
+  const byCategory = new Map<SiteCategory, SiteCoverage[]>(categories.map((c) => [c, []]));
+  const all: SiteCoverage[] = [];
+  const notProvince: SiteCoverage[] = [];
+  for (const r of rows) {
+    const bucket = byCategory.get(r.category);
+    if (bucket === undefined || !target.authorities.includes(r.authority)) continue;
+    all.push(r);
+    if (r.authority !== "province") notProvince.push(r);
+    bucket.push(r);
+  }
   const result: TargetCoverage = {
     targetId: target.id,
     by: target.by,
@@ -147,12 +151,9 @@ function targetCoverage(target: Target, rows: readonly SiteCoverage[]): TargetCo
     authorities: [...target.authorities],
     all: scopeCoverage(all, target.ratio),
     withoutProvince: scopeCoverage(notProvince, target.ratio),
-    byCategory: [...target.categories].sort(compareStrings).map((category) => ({
+    byCategory: categories.map((category) => ({
       category,
-      ...scopeCoverage(
-        all.filter((r) => r.category === category),
-        target.ratio,
-      ),
+      ...scopeCoverage(byCategory.get(category) ?? [], target.ratio),
     })),
   };
   if (target.phase !== undefined) result.phase = target.phase;

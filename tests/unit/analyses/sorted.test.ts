@@ -15,11 +15,11 @@ describe("sortedById", () => {
     ]);
   });
 
-  it("leaves the list itself alone and returns a frozen view", () => {
+  it("leaves the list itself alone", () => {
     const list = [rec("c"), rec("a"), rec("b")];
     const view = sortedById(list);
     expect(list.map((r) => r.id)).toEqual(["c", "a", "b"]);
-    expect(Object.isFrozen(view)).toBe(true);
+    expect(view).not.toBe(list);
   });
 
   it("gives the same view for the same unchanged list", () => {
