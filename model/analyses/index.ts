@@ -43,13 +43,12 @@ export interface AnalysisResults {
 export function analyseAll(inventory: Inventory, options: AnalyseOptions = {}): AnalysisResults {
   const network = buildOperationalNetwork(inventory.sites, inventory.links);
   const coverage = analyseCoverage(inventory, network);
-  const covered = new Set(coverage.sites.filter((s) => s.covered).map((s) => s.siteId));
   return {
     coverage,
     optics: analyseOptics(inventory, network),
     diversity: analyseDiversity(inventory, network),
     ipam: planIpam(inventory, options.ipamLock, options.ipam),
     tier2: analyseTier2(inventory.datacenter),
-    plan: planRollout(inventory, options.planner, covered),
+    plan: planRollout(inventory, options.planner, coverage),
   };
 }

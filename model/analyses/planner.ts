@@ -22,7 +22,7 @@
 import Flatbush from "flatbush";
 import KDBush from "kdbush";
 import type { Authority, Deployment, Inventory, Link, Site, SiteCategory } from "../types.ts";
-import { analyseCoverage } from "./coverage.ts";
+import { analyseCoverage, type CoverageResult, type SiteCoverage } from "./coverage.ts";
 import { DistHeap } from "./dist-heap.ts";
 import { boxAround, distanceKm } from "./geo.ts";
 import { NearestPoint } from "./nearest.ts";
@@ -115,22 +115,45 @@ function plannedDeployment(inventory: Inventory): Map<string, Deployment> {
   return out;
 }
 
+/**
+ * Which of `sites` (sorted by id) are covered. A coverage result of the same inventory lists its
+ * rows in the same order, so its flags are read by position, with no set of 250k ids to build and
+ * probe; rows that do not line up (another inventory) fall back to the ids.
+ */
+function coveredFlags(
+  inventory: Inventory,
+  sites: readonly Site[],
+  covered: ReadonlySet<string> | CoverageResult | undefined,
+): Uint8Array {
+  const flags = new Uint8Array(sites.length);
+  const given = covered ?? analyseCoverage(inventory);
+  if (given instanceof Set) {
+    for (let i = 0; i < sites.length; i++) flags[i] = given.has((sites[i] as Site).id) ? 1 : 0;
+    return flags;
+  }
+  const rows = (given as CoverageResult).sites;
+  let aligned = rows.length === sites.length;
+  for (let i = 0; aligned && i < sites.length; i++) {
+    const row = rows[i] as SiteCoverage;
+    aligned = row.siteId === (sites[i] as Site).id;
+    flags[i] = row.covered ? 1 : 0;
+  }
+  if (aligned) return flags;
+  return coveredFlags(inventory, sites, new Set(rows.filter((r) => r.covered).map((r) => r.siteId)));
+}
+
+/**
+ * `covered`: the sites already connected to a core, as the coverage analysis of this inventory (the
+ * fastest: pass the result you already have) or as a set of site ids; computed when omitted.
+ */
 export function planRollout(
   inventory: Inventory,
   options: Partial<PlannerOptions> = {},
-  coveredIds?: ReadonlySet<string>,
+  covered?: ReadonlySet<string> | CoverageResult,
 ): PlanResult {
   const o: PlannerOptions = { ...DEFAULT_PLANNER_OPTIONS, ...options };
-  const covered =
-    coveredIds ??
-    new Set(
-      analyseCoverage(inventory)
-        .sites.filter((s) => s.covered)
-        .map((s) => s.siteId),
-    );
   const sites = sortedById(inventory.sites);
-  const isCovered = new Uint8Array(sites.length);
-  for (let i = 0; i < sites.length; i++) isCovered[i] = covered.has((sites[i] as Site).id) ? 1 : 0;
+  const isCovered = coveredFlags(inventory, sites, covered);
   const goals = planGoals(inventory.targets, sites, isCovered);
   const need = goals.map((g) => g.needBefore);
   const coveredNow = goals.map((g) => g.coveredBefore);
