@@ -6,7 +6,7 @@
 // compare it with `around` on random, clustered and tied inputs.
 import type KDBush from "kdbush";
 import { AroundReplay } from "./around-replay.ts";
-import { boxDist, haverSinDist, RAD } from "./great-circle.ts";
+import { boxDist, RAD } from "./great-circle.ts";
 
 /** Haversine values (0..1) closer than this count as a tie. Rounding in the box bounds and the
  * distances is around 1e-16; at 1 km this window is about 8 cm. */
@@ -17,6 +17,8 @@ export class NearestPoint {
   private readonly replay: AroundReplay;
   private readonly ids: ArrayLike<number>;
   private readonly coords: ArrayLike<number>;
+  /** Each indexed point on the unit sphere (x, y, z), in the index's order. */
+  private readonly unit: Float64Array;
   private readonly nodeSize: number;
 
   constructor(index: KDBush) {
@@ -24,6 +26,15 @@ export class NearestPoint {
     this.ids = index.ids;
     this.coords = index.coords;
     this.nodeSize = index.nodeSize;
+    const n = index.ids.length;
+    this.unit = new Float64Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      const lng = (this.coords[2 * i] as number) * RAD;
+      const lat = (this.coords[2 * i + 1] as number) * RAD;
+      this.unit[3 * i] = Math.cos(lat) * Math.cos(lng);
+      this.unit[3 * i + 1] = Math.cos(lat) * Math.sin(lng);
+      this.unit[3 * i + 2] = Math.sin(lat);
+    }
   }
 
   /**
@@ -34,6 +45,11 @@ export class NearestPoint {
    * only one it can return. (A point p of smallest distance sits in a kd box whose bound is at most
    * its distance plus rounding, far below TIE; `around` pops that box, and then p, before any point
    * TIE farther.) Only near-ties take the step-for-step replay, which breaks them as `around` does.
+   *
+   * Point distances are taken as a quarter of the squared chord between unit vectors: the same
+   * haversine value as geokdbush's formula without its four trigonometric calls per point. The two
+   * differed by at most 5e-17 over a million random pairs across Indonesia (up to 20° apart), far
+   * inside TIE, so the ranking is the same wherever it is not a near-tie.
    */
   nearest(lng: number, lat: number): number {
     const found = this.bestUnlessTied(lng, lat);
@@ -46,12 +62,19 @@ export class NearestPoint {
   private bestUnlessTied(lng: number, lat: number): number {
     const { ids, coords, nodeSize } = this;
     if (ids.length === 0) return TIED;
+    const { unit } = this;
     const cosLat = Math.cos(lat * RAD);
+    const qx = cosLat * Math.cos(lng * RAD);
+    const qy = cosLat * Math.sin(lng * RAD);
+    const qz = Math.sin(lat * RAD);
     let best = Number.POSITIVE_INFINITY;
     let second = Number.POSITIVE_INFINITY;
     let bestId = -1;
     const consider = (i: number) => {
-      const d = haverSinDist(lng, lat, coords[2 * i] as number, coords[2 * i + 1] as number, cosLat);
+      const dx = qx - (unit[3 * i] as number);
+      const dy = qy - (unit[3 * i + 1] as number);
+      const dz = qz - (unit[3 * i + 2] as number);
+      const d = (dx * dx + dy * dy + dz * dz) / 4;
       if (d < best) {
         second = best;
         best = d;
