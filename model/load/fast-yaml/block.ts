@@ -1,6 +1,6 @@
 // The block structure: indentation, mappings and sequences, line by line over the whole text
 // without cutting it into lines (at 400 MB that would be millions of short-lived strings).
-import { LineReader, type ValueHint } from "./line-reader.ts";
+import { emptyHint, LineReader, type ValueHint } from "./line-reader.ts";
 import { outside } from "./outside.ts";
 import { markIn, type PathTrie } from "./path-trie.ts";
 import { KEY } from "./scalars.ts";
@@ -71,7 +71,7 @@ function keyAt(
   if (Object.hasOwn(frame.container, key)) outside();
   let slot = slots.get(key);
   if (slot === undefined) {
-    slot = { key, flow: [], values: [{ text: "", value: undefined }] };
+    slot = { key, flow: [], values: [emptyHint()] };
     slots.set(key, slot);
   }
   if (row.distinct && row.slots.includes(slot)) row.distinct = false;

@@ -9,7 +9,12 @@ import { KEY, resolvePlain, setKey } from "./scalars.ts";
 export interface ValueHint {
   text: string;
   value: unknown;
+  /** Last character code of `text` (-1 when empty): ids and numbers of one length mostly differ
+   * only at the end, so checking it first spares most comparisons that would fail. */
+  last: number;
 }
+
+export const emptyHint = (): ValueHint => ({ text: "", value: undefined, last: -1 });
 
 /** Characters that cannot start a plain scalar in flow context (YAML indicators). */
 const INDICATOR = new Uint8Array(128);
@@ -144,7 +149,12 @@ export class LineReader {
 
   /** A plain scalar in [start, end), reusing the hinted value when the text is the same. */
   plainAt(start: number, end: number, hint: ValueHint | undefined): unknown {
-    if (hint !== undefined && hint.text.length === end - start && this.s.startsWith(hint.text, start)) {
+    if (
+      hint !== undefined &&
+      hint.text.length === end - start &&
+      this.s.charCodeAt(end - 1) === hint.last &&
+      this.s.startsWith(hint.text, start)
+    ) {
       return hint.value;
     }
     const text = this.s.slice(start, end);
@@ -152,6 +162,7 @@ export class LineReader {
     if (hint !== undefined) {
       hint.text = text;
       hint.value = value;
+      hint.last = end > start ? this.s.charCodeAt(end - 1) : -1;
     }
     return value;
   }
@@ -211,7 +222,7 @@ export class LineReader {
       if (values !== undefined) {
         hint = values[position];
         if (hint === undefined) {
-          hint = { text: "", value: undefined };
+          hint = emptyHint();
           values[position] = hint;
         }
       }
