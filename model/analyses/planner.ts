@@ -21,7 +21,7 @@
 // Priorities live in a binary heap with lazy invalidation (a version per candidate).
 import Flatbush from "flatbush";
 import KDBush from "kdbush";
-import type { Authority, Deployment, Inventory, Link, Site, SiteCategory } from "../types.ts";
+import type { Authority, Deployment, Inventory, Site, SiteCategory } from "../types.ts";
 import { analyseCoverage, type CoverageResult, type SiteCoverage } from "./coverage.ts";
 import { DistHeap } from "./dist-heap.ts";
 import { boxAround, distanceKm } from "./geo.ts";
@@ -98,20 +98,14 @@ interface Candidate {
 
 /** The deployment of a link already drawn (planned, proposed, ...) to a site, first by link id. */
 function plannedDeployment(inventory: Inventory): Map<string, Deployment> {
-  // One pass keeping, per end, the drawn link with the smallest id: what sorting the drawn links by
-  // id and taking the first per end gave, without sorting a quarter of a million links.
-  const first = new Map<string, Link>();
-  const keep = (end: string, l: Link) => {
-    const cur = first.get(end);
-    if (cur === undefined || l.id < cur.id) first.set(end, l);
-  };
-  for (const l of inventory.links) {
-    if (l.status === "operational" || l.status === "decommissioned") continue;
-    keep(l.a, l);
-    keep(l.b, l);
-  }
+  // Links in id order (the view the network already sorted): the first drawn link seen at an end is
+  // the one with the smallest id.
   const out = new Map<string, Deployment>();
-  for (const [end, l] of first) out.set(end, l.deployment);
+  for (const l of sortedById(inventory.links)) {
+    if (l.status === "operational" || l.status === "decommissioned") continue;
+    if (!out.has(l.a)) out.set(l.a, l.deployment);
+    if (!out.has(l.b)) out.set(l.b, l.deployment);
+  }
   return out;
 }
 

@@ -79,6 +79,17 @@ describe("rollout planner", () => {
     expect(UNDERGROUND).toBeGreaterThan(AERIAL);
   });
 
+  it("takes the deployment of the drawn link with the smallest id; operational and decommissioned links do not count", () => {
+    const inv = schools();
+    inv.links.push(
+      link("c1", "s2", { id: "z-late", status: "planned", deployment: "aerial" }),
+      link("c1", "s2", { id: "m-middle", status: "proposed", deployment: "underground" }),
+      link("c1", "s2", { id: "a-gone", status: "decommissioned", deployment: "aerial" }),
+    );
+    const cheap = { costPerKm: { aerial: 80_000_000, underground: 150_000_000 } };
+    expect(planRollout(inv, cheap).steps.find((s) => s.siteId === "s2")?.deployment).toBe("underground");
+  });
+
   it("prefers a site that advances two goals at once", () => {
     // province school p: 1 unit, 1 goal → 1 per goal; city school q: 1.5 units, 2 goals → 0.75
     const inv = inventory({
