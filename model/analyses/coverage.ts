@@ -2,7 +2,7 @@
 // the ways the roadmap is tracked (category, kecamatan, authority, each target, with and without
 // province-run schools).
 import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.ts";
-import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
+import { buildOperationalNetwork, type OperationalNetwork, siteNodes } from "./network.ts";
 import { coreReachable } from "./reach.ts";
 import { compareStrings, isServedCategory, sitesNeeded } from "./scope.ts";
 import { sortedById } from "./sorted.ts";
@@ -73,8 +73,9 @@ export interface CoverageResult {
 
 export function siteCoverage(sites: readonly Site[], net: OperationalNetwork): SiteCoverage[] {
   const reach = coreReachable(net);
-  return sortedById(sites).map((site) => {
-    const reason = coverageReason(site, net, reach);
+  const nodes = siteNodes(net, sites);
+  return sortedById(sites).map((site, k) => {
+    const reason = coverageReason(site, nodes[k] as number, reach);
     return {
       siteId: site.id,
       category: site.category,
@@ -86,12 +87,12 @@ export function siteCoverage(sites: readonly Site[], net: OperationalNetwork): S
   });
 }
 
-function coverageReason(site: Site, net: OperationalNetwork, reach: Uint8Array): CoverageReason {
+/** `node`: the site's index in the operational network, -1 when it is not a node. */
+function coverageReason(site: Site, node: number, reach: Uint8Array): CoverageReason {
   // Cores are the destination: an operational core is covered by definition.
   if (site.connection.medium !== "fiber" && site.category !== "core") return "not-fiber";
   if (site.connection.status !== "operational") return "not-operational";
-  const i = net.nodeIndex.get(site.id);
-  return i !== undefined && reach[i] === 1 ? "covered" : "no-core-path";
+  return node >= 0 && reach[node] === 1 ? "covered" : "no-core-path";
 }
 
 function count(rows: readonly SiteCoverage[]): CoverageCount {

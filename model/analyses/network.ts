@@ -25,6 +25,10 @@ export interface Csr {
 }
 
 export interface OperationalNetwork {
+  /** Every site, sorted by id (the shared view of sorted.ts), and aligned with it each site's node
+   * index, or -1 for a site that is not a node. */
+  sites: readonly Site[];
+  siteNode: Int32Array;
   /** Node ids, index-aligned with the CSR; sorted so every result is deterministic. */
   nodeIds: string[];
   nodeIndex: Map<string, number>;
@@ -51,10 +55,19 @@ export function isOperationalNode(site: Site): boolean {
 }
 
 export function buildOperationalNetwork(sites: readonly Site[], links: readonly Link[]): OperationalNetwork {
-  const nodeSites = sortedById(sites).filter(isOperationalNode);
-  const nodeIds = nodeSites.map((s) => s.id);
+  const sorted = sortedById(sites);
+  const siteNode = new Int32Array(sorted.length).fill(-1);
+  const nodeSites: Site[] = [];
+  const nodeIds: string[] = [];
   const nodeIndex = new Map<string, number>();
-  for (let i = 0; i < nodeIds.length; i++) nodeIndex.set(nodeIds[i] as string, i);
+  for (let k = 0; k < sorted.length; k++) {
+    const site = sorted[k] as Site;
+    if (!isOperationalNode(site)) continue;
+    siteNode[k] = nodeSites.length;
+    nodeIndex.set(site.id, nodeSites.length);
+    nodeSites.push(site);
+    nodeIds.push(site.id);
+  }
 
   const opLinks = sortedById(links).filter(
     (l) => l.status === "operational" && l.a !== l.b && nodeIndex.has(l.a) && nodeIndex.has(l.b),
@@ -98,6 +111,8 @@ export function buildOperationalNetwork(sites: readonly Site[], links: readonly 
 
   let graph: MultiUndirectedGraph<NodeAttributes, EdgeAttributes> | undefined;
   return {
+    sites: sorted,
+    siteNode,
     nodeIds,
     nodeIndex,
     nodeSites,
@@ -126,4 +141,14 @@ function toGraphology(
     graph.addEdgeWithKey(link.id, link.a, link.b, { index: e, lengthKm: link.lengthKm });
   }
   return graph;
+}
+
+/**
+ * The node index of each of `sites` in id order (-1: not a node). For the list the network was built
+ * from, that is `net.siteNode`, read by position instead of one id lookup per site.
+ */
+export function siteNodes(net: OperationalNetwork, sites: readonly Site[]): Int32Array {
+  const sorted = sortedById(sites);
+  if (sorted === net.sites) return net.siteNode;
+  return Int32Array.from(sorted, (site) => net.nodeIndex.get(site.id) ?? -1);
 }

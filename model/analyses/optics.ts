@@ -5,8 +5,8 @@
 // ACCESS segment, from the site to the first PoP/core on its path, using the optics of that segment.
 // The whole path to the core is reported too, as if every span were passive: a worst case useful for
 // spotting long chains, not a physical link budget.
-import type { FiberStatus, Inventory, Link, LinkTier } from "../types.ts";
-import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
+import type { FiberStatus, Inventory, Link, LinkTier, Site } from "../types.ts";
+import { buildOperationalNetwork, type OperationalNetwork, siteNodes } from "./network.ts";
 import {
   type LinkLoss,
   linkLoss,
@@ -229,41 +229,43 @@ export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): O
   );
   const acc = accumulate(network, tree.parent, tree.parentEdge, lossOf);
 
-  const sites: SiteOptics[] = sortedById(inventory.sites)
-    .filter(isServedSite)
-    .map((site) => {
-      const i = network.nodeIndex.get(site.id);
-      if (i === undefined || (tree.root[i] as number) < 0)
-        return { siteId: site.id, coreId: null, access: null, path: null };
-      const end = acc.accessEnd[i] as number;
-      const accessLoss = roundDb(acc.accessLoss[i] as number);
-      const accessBudget = acc.accessBudget[i] as number;
-      const pathLoss = roundDb(acc.pathLoss[i] as number);
-      const pathBudget = acc.pathBudget[i] as number;
-      const accessMargin = roundDb(accessBudget - accessLoss);
-      const pathMargin = roundDb(pathBudget - pathLoss);
-      return {
-        siteId: site.id,
-        coreId: network.nodeIds[tree.root[i] as number] as string,
-        access: {
-          popId: network.nodeIds[end] as string,
-          linkIds: accessLinkIds(network, i, end, tree.parent, tree.parentEdge),
-          hops: acc.accessHops[i] as number,
-          lossDb: accessLoss,
-          budgetDb: accessBudget,
-          marginDb: accessMargin,
-          band: marginBand(accessMargin),
-        },
-        path: {
-          hops: acc.hops[i] as number,
-          lengthKm: roundDb(tree.dist[i] as number),
-          lossDb: pathLoss,
-          budgetDb: pathBudget,
-          marginDb: pathMargin,
-          band: marginBand(pathMargin),
-        },
-      };
-    });
+  const siteOptics = (site: Site, i: number): SiteOptics => {
+    if (i < 0 || (tree.root[i] as number) < 0)
+      return { siteId: site.id, coreId: null, access: null, path: null };
+    const end = acc.accessEnd[i] as number;
+    const accessLoss = roundDb(acc.accessLoss[i] as number);
+    const accessBudget = acc.accessBudget[i] as number;
+    const pathLoss = roundDb(acc.pathLoss[i] as number);
+    const pathBudget = acc.pathBudget[i] as number;
+    const accessMargin = roundDb(accessBudget - accessLoss);
+    const pathMargin = roundDb(pathBudget - pathLoss);
+    return {
+      siteId: site.id,
+      coreId: network.nodeIds[tree.root[i] as number] as string,
+      access: {
+        popId: network.nodeIds[end] as string,
+        linkIds: accessLinkIds(network, i, end, tree.parent, tree.parentEdge),
+        hops: acc.accessHops[i] as number,
+        lossDb: accessLoss,
+        budgetDb: accessBudget,
+        marginDb: accessMargin,
+        band: marginBand(accessMargin),
+      },
+      path: {
+        hops: acc.hops[i] as number,
+        lengthKm: roundDb(tree.dist[i] as number),
+        lossDb: pathLoss,
+        budgetDb: pathBudget,
+        marginDb: pathMargin,
+        band: marginBand(pathMargin),
+      },
+    };
+  };
+  const nodes = siteNodes(network, inventory.sites);
+  const sites: SiteOptics[] = [];
+  sortedById(inventory.sites).forEach((site, k) => {
+    if (isServedSite(site)) sites.push(siteOptics(site, nodes[k] as number));
+  });
 
   return {
     requiredMarginDb: REQUIRED_MARGIN_DB,

@@ -1,12 +1,31 @@
 import { forEachConnectedComponent } from "graphology-components";
 import { describe, expect, it } from "vitest";
-import { buildOperationalNetwork } from "../../../model/analyses/network.ts";
+import { buildOperationalNetwork, siteNodes } from "../../../model/analyses/network.ts";
 import { coreReachable } from "../../../model/analyses/reach.ts";
+import { sortedById } from "../../../model/analyses/sorted.ts";
+import { site } from "./fixtures.ts";
 import { randomNetwork } from "./random-network.ts";
 
 // The analyses walk the CSR; the graphology graph is built lazily for other callers. Both must be
 // the same network, and the CSR reachability must agree with graphology's connected components.
 describe("operational network", () => {
+  it("maps every site, in id order, to its node index or -1, also for another list of the same sites", () => {
+    const inv = randomNetwork(3, 60, 90);
+    inv.sites.push(
+      site("a-planned", { connection: { status: "planned", medium: "fiber" } }),
+      site("m-planned", { connection: { status: "planned", medium: "fiber" } }),
+    );
+    const net = buildOperationalNetwork(inv.sites, inv.links);
+    const expected = sortedById(inv.sites).map((s) => net.nodeIndex.get(s.id) ?? -1);
+    expect(expected.filter((i) => i >= 0)).toHaveLength(net.nodeIds.length);
+    expect(expected.filter((i) => i < 0).length).toBeGreaterThan(0);
+    expect([...net.siteNode]).toEqual(expected);
+    expect(siteNodes(net, inv.sites)).toBe(net.siteNode);
+    const copy = [...inv.sites].reverse();
+    expect(siteNodes(net, copy)).not.toBe(net.siteNode);
+    expect([...siteNodes(net, copy)]).toEqual(expected);
+  });
+
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`CSR and graphology agree on random network ${seed}`, () => {
       const inv = randomNetwork(seed, 60, 90);
