@@ -20,6 +20,10 @@ export const emptyHint = (): ValueHint => ({ text: "", value: undefined, last: -
 const INDICATOR = new Uint8Array(128);
 for (const ch of "&*!|>%@`?#-:,]}") INDICATOR[ch.charCodeAt(0)] = 1;
 
+/** Characters that cannot start a plain scalar after "key: " or "- " (YAML indicators). */
+const BLOCK_INDICATOR = new Uint8Array(128);
+for (const ch of "&*!|>%@`?:,]}") BLOCK_INDICATOR[ch.charCodeAt(0)] = 1;
+
 /** Index of `code` in s[from, end), or -1. Bounded so that a line never searches the whole text. */
 function findCode(s: string, code: number, from: number, end: number): number {
   for (let j = from; j < end; j++) if (s.charCodeAt(j) === code) return j;
@@ -197,13 +201,13 @@ export class LineReader {
     return key;
   }
 
-  /** The next character of the line, or "" at its end. */
-  next(): string {
-    return this.i < this.end ? (this.s[this.i++] as string) : "";
+  /** The next character code of the line (and past it), or -1 at its end. */
+  next(): number {
+    return this.i < this.end ? this.s.charCodeAt(this.i++) : -1;
   }
 
-  peek(): string {
-    return this.i < this.end ? (this.s[this.i] as string) : "";
+  peek(): number {
+    return this.i < this.end ? this.s.charCodeAt(this.i) : -1;
   }
 
   flowMap(hints?: string[], trie?: PathTrie, values?: ValueHint[]): Record<string, unknown> {
@@ -211,7 +215,7 @@ export class LineReader {
     let position = 0;
     this.i++;
     this.skipSpaces();
-    if (this.peek() === "}") {
+    if (this.peek() === 125) {
       this.i++;
       return obj;
     }
@@ -230,10 +234,10 @@ export class LineReader {
       setKey(obj, key, this.flowValue(markIn(trie, key, start), hint));
       this.skipSpaces();
       const ch = this.next();
-      if (ch === "}") return obj;
-      if (ch !== ",") outside();
+      if (ch === 125) return obj; // }
+      if (ch !== 44) outside(); // ,
       this.skipSpaces();
-      if (this.peek() === "}") outside();
+      if (this.peek() === 125) outside();
     }
   }
 
@@ -241,7 +245,7 @@ export class LineReader {
     const arr: unknown[] = [];
     this.i++;
     this.skipSpaces();
-    if (this.peek() === "]") {
+    if (this.peek() === 93) {
       this.i++;
       return arr;
     }
@@ -251,10 +255,10 @@ export class LineReader {
       arr.push(this.flowValue(markIn(trie, arr.length, this.i)));
       this.skipSpaces();
       const ch = this.next();
-      if (ch === "]") return arr;
-      if (ch !== ",") outside();
+      if (ch === 93) return arr; // ]
+      if (ch !== 44) outside(); // ,
       this.skipSpaces();
-      if (this.peek() === "]") outside();
+      if (this.peek() === 93) outside();
     }
   }
 
@@ -263,12 +267,16 @@ export class LineReader {
     const s = this.s;
     const ch = this.peek();
     let value: unknown;
-    if (ch === "{") value = this.flowMap(this.hintRow, this.trie, this.valueRow);
-    else if (ch === "[") value = this.flowSeq(this.trie);
-    else if (ch === '"') value = this.doubleQuoted();
-    else if (ch === "'") value = this.singleQuoted();
+    if (ch === 123)
+      value = this.flowMap(this.hintRow, this.trie, this.valueRow); // {
+    else if (ch === 91)
+      value = this.flowSeq(this.trie); // [
+    else if (ch === 34)
+      value = this.doubleQuoted(); // "
+    else if (ch === 39)
+      value = this.singleQuoted(); // '
     else {
-      if ("&*!|>%@`?:,]}".includes(ch)) outside();
+      if (ch < 0 || (ch < 128 && BLOCK_INDICATOR[ch] === 1)) outside();
       // One pass finds the comment and rejects what a plain scalar cannot hold here: ": " (a nested
       // mapping), a tab, or a trailing ":".
       let stop = this.end;

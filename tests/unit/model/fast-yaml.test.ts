@@ -1,6 +1,7 @@
 // The fast YAML reader may give up, but it may never disagree with the yaml package.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { isDecimalNumber } from "../../../model/load/fast-yaml/scalars.ts";
 import { OUTSIDE_SUBSET, parseFastYaml } from "../../../model/load/fast-yaml.ts";
 import { realFiles } from "./inventory-fixture.ts";
 
@@ -79,5 +80,34 @@ describe("fast YAML subset", () => {
 
   it.each(OUTSIDE.map((s) => [JSON.stringify(s), s]))("gives up on %s", (_, text) => {
     expect(parseFastYaml(text)).toBe(OUTSIDE_SUBSET);
+  });
+});
+
+describe("decimal numbers", () => {
+  // The core schema's int and float patterns, as the yaml package writes them.
+  const INT = /^[-+]?[0-9]+$/;
+  const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+  it("scans exactly what the core schema's int and float patterns match", () => {
+    const alphabet = "0123456789+-.eE x";
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let numbers = 0;
+    for (let k = 0; k < 50_000; k++) {
+      let s = "";
+      const length = 1 + Math.floor(random() * 7);
+      for (let j = 0; j < length; j++) s += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = INT.test(s) || FLOAT.test(s);
+      if (expected) numbers++;
+      expect(isDecimalNumber(s), s).toBe(expected);
+    }
+    expect(numbers).toBeGreaterThan(1000);
+    for (const s of ["-5.4792", "122.6592", ".5", "5.", "+3", "1e3", "1E-3", "-0", "007"])
+      expect(isDecimalNumber(s), s).toBe(true);
+    for (const s of [".", "+", "-", "e5", ".e5", "1e", "1e+", "1.2.3", "1_000", "0x1F", " 1", "1 "])
+      expect(isDecimalNumber(s), s).toBe(false);
   });
 });
