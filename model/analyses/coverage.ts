@@ -1,11 +1,12 @@
 // Fiber coverage: which sites are on operational fiber that actually reaches a core, summarised
 // the ways the roadmap is tracked (category, kecamatan, authority, each target, with and without
 // province-run schools).
+
+import { sortedById } from "../sorted-by-id.ts";
 import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.ts";
 import { buildOperationalNetwork, type OperationalNetwork, siteNodes } from "./network.ts";
 import { coreReachable } from "./reach.ts";
 import { compareStrings, isServedCategory, sitesNeeded } from "./scope.ts";
-import { sortedById } from "./sorted.ts";
 
 /** Why a site is or is not covered, in the order the checks are made. */
 export type CoverageReason = "covered" | "not-fiber" | "not-operational" | "no-core-path";

@@ -2,8 +2,8 @@
 // that the hand-written iterative algorithms walk at 500k-node scale, and a graphology multigraph
 // for callers who want library algorithms or a drawing, built only when asked for.
 import { MultiUndirectedGraph } from "graphology";
+import { sortedById } from "../sorted-by-id.ts";
 import type { Link, Site } from "../types.ts";
-import { sortedById } from "./sorted.ts";
 
 export interface NodeAttributes {
   index: number;
@@ -25,7 +25,7 @@ export interface Csr {
 }
 
 export interface OperationalNetwork {
-  /** Every site, sorted by id (the shared view of sorted.ts), and aligned with it each site's node
+  /** Every site, sorted by id (the shared view of model/sorted-by-id.ts), and aligned with it each site's node
    * index, or -1 for a site that is not a node. */
   sites: readonly Site[];
   siteNode: Int32Array;

@@ -5,6 +5,8 @@
 // ACCESS segment, from the site to the first PoP/core on its path, using the optics of that segment.
 // The whole path to the core is reported too, as if every span were passive: a worst case useful for
 // spotting long chains, not a physical link budget.
+
+import { sortedById } from "../sorted-by-id.ts";
 import type { FiberStatus, Inventory, Link, LinkTier, Site } from "../types.ts";
 import { buildOperationalNetwork, type OperationalNetwork, siteNodes } from "./network.ts";
 import {
@@ -18,7 +20,6 @@ import {
 } from "./optical-loss.ts";
 import { multiSourceDijkstra } from "./paths.ts";
 import { compareStrings, isServedSite } from "./scope.ts";
-import { sortedById } from "./sorted.ts";
 
 export interface LinkOptics {
   linkId: string;

@@ -21,13 +21,13 @@
 // Priorities live in a binary heap with lazy invalidation (a version per candidate).
 import Flatbush from "flatbush";
 import KDBush from "kdbush";
+import { sortedById } from "../sorted-by-id.ts";
 import type { Authority, Deployment, Inventory, Site, SiteCategory } from "../types.ts";
 import { analyseCoverage, type CoverageResult, type SiteCoverage } from "./coverage.ts";
 import { DistHeap } from "./dist-heap.ts";
 import { boxAround, distanceKm } from "./geo.ts";
 import { NearestPoint } from "./nearest.ts";
 import { goalsOf, type PlanGoal, planGoals } from "./planner-goals.ts";
-import { sortedById } from "./sorted.ts";
 
 export interface PlannerOptions {
   routeFactor: number;

@@ -1,4 +1,5 @@
 // Ids are how everything refers to everything: a duplicate makes every reference ambiguous.
+import { sortedById } from "../../sorted-by-id.ts";
 import type { Origin, RecordList } from "../collect.ts";
 import type { CheckContext } from "./context.ts";
 
@@ -8,7 +9,15 @@ function checkList<T extends { id: string }>(
   key: string,
   what: string,
 ): void {
-  // A Set finds repeats; where the first one was is looked up again only when there is a repeat.
+  // In the id-sorted view (shared with the analyses, which sort the same list anyway) repeats sit
+  // side by side, so a clean list costs one comparison per record instead of a set of every id.
+  // Only a list with a repeat is gone through again, to find where each id was first.
+  const sorted = sortedById(list.items);
+  let repeated = false;
+  for (let k = 1; k < sorted.length && !repeated; k++) {
+    repeated = (sorted[k] as T).id === (sorted[k - 1] as T).id;
+  }
+  if (!repeated) return;
   const seen = new Set<string>();
   const repeats: number[] = [];
   for (let i = 0; i < list.items.length; i++) {
@@ -16,7 +25,6 @@ function checkList<T extends { id: string }>(
     if (seen.has(id)) repeats.push(i);
     else seen.add(id);
   }
-  if (repeats.length === 0) return;
   const firstIndex = new Map<string, number>();
   for (let i = 0; i < list.items.length; i++) {
     const id = (list.items[i] as T).id;

@@ -2,7 +2,7 @@ import { forEachConnectedComponent } from "graphology-components";
 import { describe, expect, it } from "vitest";
 import { buildOperationalNetwork, siteNodes } from "../../../model/analyses/network.ts";
 import { coreReachable } from "../../../model/analyses/reach.ts";
-import { sortedById } from "../../../model/analyses/sorted.ts";
+import { sortedById } from "../../../model/sorted-by-id.ts";
 import { site } from "./fixtures.ts";
 import { randomNetwork } from "./random-network.ts";
 

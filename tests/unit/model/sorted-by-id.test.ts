@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortedById } from "../../../model/analyses/sorted.ts";
+import { sortedById } from "../../../model/sorted-by-id.ts";
 
 const rec = (id: string, tag = "") => ({ id, tag });
 

@@ -1,7 +1,7 @@
 // Every result is sorted by id so that the same inventory always gives the same output. At 500k
-// records one such sort costs a few hundred milliseconds, and the network, coverage, optics and the
-// planner each sorted the same lists, so the sorted view is kept per list and shared.
-import { compareStrings } from "./scope.ts";
+// records one such sort costs a few hundred milliseconds, and the loader's duplicate check, the
+// network, coverage, optics and the planner each sorted the same lists, so the sorted view is kept
+// per list and shared.
 
 interface Sorted {
   /** The list's elements when it was sorted: a later call checks the list still holds exactly these. */
@@ -11,7 +11,8 @@ interface Sorted {
 
 const views = new WeakMap<readonly unknown[], Sorted>();
 
-const byId = (x: { id: string }, y: { id: string }): number => compareStrings(x.id, y.id);
+// Plain UTF-16 code unit order, as compareStrings in analyses/scope.ts (the loader shares this view).
+const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 function unchanged(list: readonly unknown[], snapshot: readonly unknown[]): boolean {
   if (list.length !== snapshot.length) return false;
