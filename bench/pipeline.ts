@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { STAGES, type Stage, type StageTime } from "./stages.ts";
+import { GOAL, STAGES, type Stage, type StageTime } from "./stages.ts";
 
 interface SizeResult {
   sites: number;
@@ -21,6 +21,8 @@ interface SizeResult {
   baselineJson: StageTime;
   stages: Record<Stage, StageTime>;
   total: StageTime;
+  /** The goal's stages, wall milliseconds, in each run (the medians above are per stage). */
+  goalRunsWallMs: number[];
   maxRssMb: number;
 }
 
@@ -44,14 +46,6 @@ const sizes = (values.sizes ?? "10000,50000,100000,500000").split(",").map(Numbe
 const out = resolve(values.out ?? join(here, "results", "pipeline.json"));
 // Small sizes finish in a second; three runs and the median keep one noisy run from deciding.
 const runsFor = (n: number) => Number(values.runs ?? (n <= 100_000 ? 3 : 1));
-// The goal names its pipeline: load, validate, coverage, optics, diversity, planner (with the
-// shared network they all read). IPAM, Tier-2 and the rendered report are measured too and reported
-// in the totals, but are not part of the stages the goal is stated for.
-const GOAL = {
-  sites: 500_000,
-  wallMs: 10_000,
-  stages: ["parse+validate", "network", "coverage", "optics", "diversity", "planner"] as Stage[],
-};
 // The 500k inventory parses into a few GB of objects; give the worker room rather than measure GC thrash.
 const WORKER_HEAP_MB = 12_288;
 
@@ -134,6 +128,8 @@ const report = {
           wallMs: Math.round(sum("wallMs")),
           cpuMs: Math.round(sum("cpuMs")),
           met: sum("wallMs") < GOAL.wallMs,
+          runsWallMs: goalRun.goalRunsWallMs.map(Math.round),
+          everyRunMet: goalRun.goalRunsWallMs.every((ms) => ms < GOAL.wallMs),
           allStagesWallMs: Math.round(goalRun.total.wallMs),
           allStagesCpuMs: Math.round(goalRun.total.cpuMs),
         };
