@@ -22,7 +22,8 @@ const { values: flags } = parseArgs({
   },
 });
 
-const DEBIAN_PACKAGES = ["prometheus", "prometheus-alertmanager", "chromium", "jq"];
+// gdal-bin: ogrinfo opens the GeoJSON export with the same driver QGIS uses (tests/e2e/geojson-gdal.test.ts).
+const DEBIAN_PACKAGES = ["prometheus", "prometheus-alertmanager", "chromium", "jq", "gdal-bin"];
 
 async function missingDebianPackages(): Promise<string[]> {
   const missing: string[] = [];
