@@ -1,4 +1,4 @@
-// The pure analyses of the model, and one call that runs them all (reports and the benchmark use it).
+// The pure analyses of the model, and calls that run the network's analyses (the coverage report) or all.
 import type { Inventory } from "../types.ts";
 import { analyseCoverage, type CoverageResult } from "./coverage.ts";
 import { analyseDiversity, type DiversityResult } from "./diversity.ts";
@@ -39,16 +39,28 @@ export interface AnalysisResults {
   plan: PlanResult;
 }
 
-/** Every analysis on one inventory, sharing one operational network. */
-export function analyseAll(inventory: Inventory, options: AnalyseOptions = {}): AnalysisResults {
+/** What the coverage report reads: the analyses of the fiber network, sharing one operational network. */
+export type NetworkAnalyses = Pick<AnalysisResults, "coverage" | "optics" | "diversity" | "plan">;
+
+export function analyseNetwork(
+  inventory: Inventory,
+  options: Pick<AnalyseOptions, "planner"> = {},
+): NetworkAnalyses {
   const network = buildOperationalNetwork(inventory.sites, inventory.links);
   const coverage = analyseCoverage(inventory, network);
   return {
     coverage,
     optics: analyseOptics(inventory, network),
     diversity: analyseDiversity(inventory, network),
+    plan: planRollout(inventory, options.planner, coverage),
+  };
+}
+
+/** Every analysis on one inventory: the network's, the IPAM plan and Tier-2. */
+export function analyseAll(inventory: Inventory, options: AnalyseOptions = {}): AnalysisResults {
+  return {
+    ...analyseNetwork(inventory, options),
     ipam: planIpam(inventory, options.ipamLock, options.ipam),
     tier2: analyseTier2(inventory.datacenter),
-    plan: planRollout(inventory, options.planner, coverage),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseAll } from "../../../model/analyses/index.ts";
+import { analyseAll, analyseNetwork } from "../../../model/analyses/index.ts";
 import type { DcComponent } from "../../../model/types.ts";
 import { core, datacenter, inventory, link, pop, site, target } from "./fixtures.ts";
 
@@ -40,5 +40,17 @@ describe("analyseAll", () => {
     const locked = analyseAll(structuredClone(inv), { ipamLock: first.ipam.lock });
     expect(locked.ipam.lock).toEqual(first.ipam.lock);
     expect(locked.ipam.pools.map((p) => p.added)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("gives the report's analyses without IPAM and Tier-2, the same as analyseAll", () => {
+    const network = analyseNetwork(inv);
+    expect(Object.keys(network).sort()).toEqual(["coverage", "diversity", "optics", "plan"]);
+    const all = analyseAll(inv);
+    expect(network).toEqual({
+      coverage: all.coverage,
+      optics: all.optics,
+      diversity: all.diversity,
+      plan: all.plan,
+    });
   });
 });
