@@ -12,9 +12,12 @@ export type YamlResult =
 // The default alias limit guards against "billion laughs"; inventories use no aliases at all.
 const OPTIONS = { schema: "core", maxAliasCount: 100, prettyErrors: true } as const;
 
-function looksLikeJson(text: string): boolean {
-  const m = /^\s*([{[])/.exec(text);
-  return m !== null;
+/** Whether the first character after leading whitespace opens a JSON object or array. (A regular
+ * expression anchored with ^ is still tried at every offset of the text: 170 ms over 404 MB.) */
+export function looksLikeJson(text: string): boolean {
+  const m = /\S/.exec(text.slice(0, 4096));
+  if (m !== null) return m[0] === "{" || m[0] === "[";
+  return text.length > 4096 && looksLikeJson(text.trimStart());
 }
 
 export function readYaml(file: string, text: string): YamlResult {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { isDecimalNumber } from "../../../model/load/fast-yaml/scalars.ts";
 import { OUTSIDE_SUBSET, parseFastYaml } from "../../../model/load/fast-yaml.ts";
+import { looksLikeJson } from "../../../model/load/yaml-source.ts";
 import { realFiles } from "./inventory-fixture.ts";
 
 const reference = (text: string) => parse(text, { schema: "core" });
@@ -109,5 +110,27 @@ describe("decimal numbers", () => {
       expect(isDecimalNumber(s), s).toBe(true);
     for (const s of [".", "+", "-", "e5", ".e5", "1e", "1e+", "1.2.3", "1_000", "0x1F", " 1", "1 "])
       expect(isDecimalNumber(s), s).toBe(false);
+  });
+});
+
+describe("looksLikeJson", () => {
+  it("answers from the first character after leading whitespace, as /^\\s*[{[]/ does", () => {
+    const pad = " \n\t".repeat(2000);
+    const cases = [
+      "{}",
+      "[1]",
+      "  \n {",
+      "\ufeff{",
+      "a: 1",
+      "",
+      "   ",
+      "# {",
+      `${pad}{`,
+      `${pad}a`,
+      `${pad}`,
+      "-[1]",
+    ];
+    for (const text of cases)
+      expect(looksLikeJson(text), JSON.stringify(text.slice(-5))).toBe(/^\s*[{[]/.test(text));
   });
 });
