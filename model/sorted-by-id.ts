@@ -35,3 +35,17 @@ export function sortedById<T extends { id: string }>(list: readonly T[]): readon
   views.set(list, { snapshot, sorted });
   return sorted;
 }
+
+/** The record with this id in a list sorted by id (as sortedById returns it), by binary search. */
+export function findById<T extends { id: string }>(sorted: readonly T[], id: string): T | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const here = (sorted[mid] as T).id;
+    if (here === id) return sorted[mid];
+    if (here < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}

@@ -10,6 +10,7 @@ import type { DiversityResult } from "../model/analyses/diversity.ts";
 import type { OpticsResult } from "../model/analyses/optics.ts";
 import type { PlanResult } from "../model/analyses/planner.ts";
 import { inTargetScope } from "../model/analyses/scope.ts";
+import { findById, sortedById } from "../model/sorted-by-id.ts";
 import type { Inventory, Site, Target } from "../model/types.ts";
 import { CATEGORY_LABEL } from "./labels.ts";
 import type {
@@ -149,13 +150,12 @@ function kecamatanShares(
   inventory: Inventory,
   coverage: CoverageResult,
   headline: Target | undefined,
-  bySite: ReadonlyMap<string, Site>,
 ): KecamatanShare[] {
   const counts = new Map<string, { covered: number; total: number }>();
   if (headline) {
+    // A coverage row carries the category and authority that scope a target: no site lookup.
     for (const row of coverage.sites) {
-      const site = bySite.get(row.siteId);
-      if (!site || !inTargetScope(site, headline)) continue;
+      if (!inTargetScope(row, headline)) continue;
       const c = counts.get(row.kecamatan) ?? { covered: 0, total: 0 };
       c.total++;
       if (row.covered) c.covered++;
@@ -198,8 +198,12 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
 export function buildReportSummary(
   inventory: Inventory,
   inputs: ReportInputs,
-  bySite: ReadonlyMap<string, Site> = indexById(inventory.sites),
+  bySite?: ReadonlyMap<string, Site>,
 ): ReportSummary {
+  // The summary names only a few sites (single points of failure): without an index at hand, a
+  // binary search in the shared id-sorted view finds them, rather than a map of every site.
+  const nameOf = (id: string): string | undefined =>
+    bySite ? bySite.get(id)?.name : findById(sortedById(inventory.sites), id)?.name;
   const { city } = inventory;
   const { coverage, optics } = inputs;
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
@@ -235,10 +239,10 @@ export function buildReportSummary(
     headline,
     targets,
     byCategory,
-    byKecamatan: kecamatanShares(inventory, coverage, headlineTarget, bySite),
+    byKecamatan: kecamatanShares(inventory, coverage, headlineTarget),
     kecamatan: city.kecamatan.map((k) => ({ id: k.id, name: k.name, centroid: k.centroid })),
     optics: optics ? opticsSummary(optics) : null,
-    diversity: inputs.diversity ? diversitySummary(inputs.diversity, (id) => bySite.get(id)?.name) : null,
+    diversity: inputs.diversity ? diversitySummary(inputs.diversity, nameOf) : null,
     plan: inputs.plan
       ? planSteps(inputs.plan, headlineTarget?.id, (id) => kecamatan.get(id)?.name ?? id)
       : null,

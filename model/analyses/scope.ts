@@ -13,7 +13,7 @@ export function isServedCategory(category: SiteCategory): boolean {
 }
 
 export function inTargetScope(
-  site: Site,
+  site: Pick<Site, "category" | "authority">,
   target: Target,
   authorities: readonly Authority[] = target.authorities,
 ): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortedById } from "../../../model/sorted-by-id.ts";
+import { findById, sortedById } from "../../../model/sorted-by-id.ts";
 
 const rec = (id: string, tag = "") => ({ id, tag });
 
@@ -37,5 +37,15 @@ describe("sortedById", () => {
     list.splice(0, 1);
     expect(sortedById(list).map((r) => r.id)).toEqual(["0", "b", "z"]);
     expect(first.map((r) => r.id)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("findById", () => {
+  it("finds every record of a sorted view and nothing else", () => {
+    const list = ["m", "b", "z", "a", "q", "B", "a-1"].map((id) => rec(id));
+    const view = sortedById(list);
+    for (const r of list) expect(findById(view, r.id)).toBe(r);
+    for (const id of ["", "A", "c", "zz", "a-"]) expect(findById(view, id)).toBeUndefined();
+    expect(findById([], "a")).toBeUndefined();
   });
 });
