@@ -72,3 +72,41 @@ export function setKey(obj: Record<string, unknown>, key: string, value: unknown
   if (key === "__proto__" || Object.hasOwn(obj, key)) outside();
   obj[key] = value;
 }
+
+/** Exact powers of ten: 10^k is a double without rounding up to k = 22. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * `Number(s.slice(start, end))` for a plain decimal of at most 15 significant digits, without making
+ * the string: coordinates and lengths are most of an inventory's numbers, and each differs from the
+ * last. NaN when the text is anything else (an exponent, more digits, not a number), for the caller
+ * to resolve the slow way. Exact: a significand below 2^53 and a power of ten up to 10^22 are both
+ * doubles without rounding, so one division rounds once, as Number does (Clinger's fast path).
+ */
+export function fastDecimal(s: string, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  let c = s.charCodeAt(i);
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    i++;
+  }
+  let significand = 0;
+  let digits = 0;
+  let fraction = 0;
+  let dot = false;
+  for (; i < end; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (significand !== 0 || c !== 48) digits++;
+      significand = significand * 10 + (c - 48);
+      if (dot) fraction++;
+    } else if (c === 46 && !dot) dot = true;
+    else return Number.NaN;
+  }
+  // Nothing but a sign or a dot, or too long to stay exact: the slow way decides.
+  const length = end - start - (negative || s.charCodeAt(start) === 43 ? 1 : 0) - (dot ? 1 : 0);
+  if (length === 0 || digits > 15 || fraction > 22) return Number.NaN;
+  const value = fraction === 0 ? significand : significand / (POW10[fraction] as number);
+  return negative ? -value : value;
+}
