@@ -20,9 +20,32 @@ export interface Origin {
   index: number;
 }
 
+/** Where each record of a list came from, kept as two flat arrays (the file name is shared by every
+ * record of a file): at 500k sites and links an object per record was a million more objects for the
+ * collector to copy. `at` makes the Origin when a problem needs it. */
+export class Origins {
+  private readonly files: string[] = [];
+  private readonly indexes: number[] = [];
+
+  push(file: string, index: number): void {
+    this.files.push(file);
+    this.indexes.push(index);
+  }
+
+  /** The file of record i, without making an Origin. */
+  fileOf(i: number): string | undefined {
+    return this.files[i];
+  }
+
+  at(i: number): Origin | undefined {
+    const file = this.files[i];
+    return file === undefined ? undefined : { file, index: this.indexes[i] as number };
+  }
+}
+
 export interface RecordList<T> {
   items: T[];
-  origins: Origin[];
+  origins: Origins;
   /** Ids of records that failed their schema: references to them are not reported again. */
   brokenIds: Set<string>;
 }
@@ -40,7 +63,7 @@ export interface Collected {
 }
 
 function emptyList<T>(): RecordList<T> {
-  return { items: [], origins: [], brokenIds: new Set() };
+  return { items: [], origins: new Origins(), brokenIds: new Set() };
 }
 
 export function emptyCollected(): Collected {
@@ -98,7 +121,7 @@ function collectList<T>(
     const raw: unknown = value[i];
     if (surelyValid?.(raw)) {
       list.items.push(raw as T);
-      list.origins.push({ file, index: i });
+      list.origins.push(file, i);
       continue;
     }
     const parsed = schema.safeParse(raw);
@@ -106,7 +129,7 @@ function collectList<T>(
       // The schemas are strict and transform nothing, so the validated input equals zod's copy. Keeping
       // the input (already long-lived) and dropping the young copy halves what the GC must promote.
       list.items.push(raw as T);
-      list.origins.push({ file, index: i });
+      list.origins.push(file, i);
     } else {
       for (const d of issuesToDrafts(file, raw, schema, parsed.error.issues)) {
         d.path = [key, i, ...d.path];

@@ -1,7 +1,7 @@
 // Shared state of the cross-checks: the collected records, id indexes built once (Maps, so every
 // check is linear in the inventory), and a problem sink with a bounded "did you mean" budget.
 import type { Site } from "../../types.ts";
-import type { Collected, Origin } from "../collect.ts";
+import type { Collected, Origin, Origins } from "../collect.ts";
 import type { PathSegment, ProblemDraft } from "../problem.ts";
 import { suggest } from "../suggest.ts";
 
@@ -53,8 +53,8 @@ export function createContext(data: Collected): CheckContext {
   }
   let comparisons = 0;
   const candidateCache = new Map<() => Iterable<string>, string[]>();
-  const at = (origins: Origin[], key: string, index: number, rest: PathSegment[]) => {
-    const o = origins[index] as Origin;
+  const at = (origins: Origins, key: string, index: number, rest: PathSegment[]) => {
+    const o = origins.at(index) as Origin;
     return { file: o.file, path: [key, o.index, ...rest] };
   };
   return {

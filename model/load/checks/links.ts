@@ -13,7 +13,6 @@ export function checkLinks(ctx: CheckContext): void {
   const links = data.links.items;
   for (let i = 0; i < links.length; i++) {
     const l = links[i] as Link;
-    const origin = data.links.origins[i];
     for (const end of ["a", "b"] as const) {
       const id = l[end];
       const index = ctx.linkEnds[2 * i + (end === "a" ? 0 : 1)] ?? -1;
@@ -40,7 +39,7 @@ export function checkLinks(ctx: CheckContext): void {
     ) {
       ctx.unknownRef(ctx.linkPath(i, "owner"), "tenant", l.owner, tenantIds);
     }
-    const fileTier = origin ? baseName(origin.file) : "";
+    const fileTier = baseName(data.links.origins.fileOf(i) ?? "");
     if ((LINK_TIERS as readonly string[]).includes(fileTier) && l.tier !== fileTier) {
       ctx.report({
         ...ctx.linkPath(i, "tier"),

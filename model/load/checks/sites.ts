@@ -34,7 +34,6 @@ export function checkSites(ctx: CheckContext): void {
 
   for (let i = 0; i < sites.length; i++) {
     const s = sites[i] as Site;
-    const origin = data.sites.origins[i];
     if (city) {
       const kec = kecById.get(s.kecamatan);
       if (!kec) {
@@ -58,7 +57,7 @@ export function checkSites(ctx: CheckContext): void {
         }
       }
       // A file named after a kecamatan holds only that kecamatan's sites; other names group freely.
-      const fileKec = origin ? baseName(origin.file) : "";
+      const fileKec = baseName(data.sites.origins.fileOf(i) ?? "");
       if (kec && kecById.has(fileKec) && fileKec !== s.kecamatan) {
         ctx.report({
           ...ctx.sitePath(i, "kecamatan"),

@@ -6,13 +6,13 @@ export function checkTenants(ctx: CheckContext): void {
   let first: number | undefined;
   for (let i = 0; i < items.length; i++) {
     if (items[i]?.dataRole !== "walidata") continue;
-    const o = origins[i];
+    const o = origins.at(i);
     if (!o) continue;
     if (first === undefined) {
       first = i;
       continue;
     }
-    const f = origins[first];
+    const f = origins.at(first);
     ctx.report({
       file: o.file,
       path: ["tenants", o.index, "dataRole"],

@@ -32,8 +32,8 @@ function checkList<T extends { id: string }>(
   }
   for (const i of repeats) {
     const id = (list.items[i] as T).id;
-    const here = list.origins[i] as Origin;
-    const first = list.origins[firstIndex.get(id) ?? i] as Origin;
+    const here = list.origins.at(i) as Origin;
+    const first = list.origins.at(firstIndex.get(id) ?? i) as Origin;
     ctx.report({
       file: here.file,
       path: [key, here.index, "id"],
