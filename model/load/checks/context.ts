@@ -34,14 +34,20 @@ export interface CheckContext {
 }
 
 export function createContext(data: Collected): CheckContext {
-  const siteIndex = new Map<string, number>();
+  let siteIndex = new Map<string, number>();
   const siteDuplicates: [number, number][] = [];
   const items = data.sites.items;
-  for (let i = 0; i < items.length; i++) {
-    const id = (items[i] as Site).id;
-    const first = siteIndex.get(id);
-    if (first === undefined) siteIndex.set(id, i);
-    else siteDuplicates.push([i, first]);
+  // One hash operation per site: ids are unique in any inventory that loads, so set them all and only
+  // when the map came out smaller than the list go again, keeping each id's first index this time.
+  for (let i = 0; i < items.length; i++) siteIndex.set((items[i] as Site).id, i);
+  if (siteIndex.size !== items.length) {
+    siteIndex = new Map();
+    for (let i = 0; i < items.length; i++) {
+      const id = (items[i] as Site).id;
+      const first = siteIndex.get(id);
+      if (first === undefined) siteIndex.set(id, i);
+      else siteDuplicates.push([i, first]);
+    }
   }
   const tenantIds = new Set(data.tenants.items.map((t) => t.id));
   const links = data.links.items;
