@@ -2,7 +2,7 @@
 // value after "key: " or "- ".
 import { outside } from "./outside.ts";
 import { markIn, type PathTrie } from "./path-trie.ts";
-import { fastDecimal, KEY, resolvePlain, setKey } from "./scalars.ts";
+import { KEY, resolvePlain, setKey } from "./scalars.ts";
 
 /** The last plain value read for one key: records repeat most values ("status: planned"), so
  * comparing in place and reusing the value spares a string and its resolution. */
@@ -160,12 +160,6 @@ export class LineReader {
       this.s.startsWith(hint.text, start)
     ) {
       return hint.value;
-    }
-    // A number that differs from the last one (a coordinate, a length): read in place, no string.
-    const first = this.s.charCodeAt(start);
-    if ((first >= 48 && first <= 57) || first === 45 || first === 46 || first === 43) {
-      const n = fastDecimal(this.s, start, end);
-      if (!Number.isNaN(n)) return n;
     }
     const text = this.s.slice(start, end);
     const value = resolvePlain(text);
