@@ -17,6 +17,11 @@ export interface CheckContext {
   /** [later index, first index] of each repeated site id, found while building siteIndex. */
   readonly siteDuplicates: [number, number][];
   readonly tenantIds: Set<string>;
+  /** Whether a reference to this tenant id is a problem: no tenant has it, the tenants could be read,
+   * and it is not a tenant whose own record already failed its schema (no cascades). */
+  unknownTenant(id: string): boolean;
+  /** The candidates for "did you mean" on a tenant reference. */
+  readonly tenantCandidates: () => Iterable<string>;
   /** Site index of each link's a and b (2j, 2j+1), -1 when unknown; looked up once for all checks. */
   readonly linkEnds: Int32Array;
   report(draft: ProblemDraft): void;
@@ -50,6 +55,7 @@ export function createContext(data: Collected): CheckContext {
     }
   }
   const tenantIds = new Set(data.tenants.items.map((t) => t.id));
+  const tenantsKnown = !data.unreadable.has("tenants");
   const links = data.links.items;
   const linkEnds = new Int32Array(links.length * 2);
   for (let j = 0; j < links.length; j++) {
@@ -68,6 +74,8 @@ export function createContext(data: Collected): CheckContext {
     siteIndex,
     siteDuplicates,
     tenantIds,
+    unknownTenant: (id) => tenantsKnown && !tenantIds.has(id) && !data.tenants.brokenIds.has(id),
+    tenantCandidates: () => tenantIds,
     linkEnds,
     report(draft) {
       data.problems.push(draft);

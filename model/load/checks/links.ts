@@ -7,9 +7,7 @@ import type { CheckContext } from "./context.ts";
 export function checkLinks(ctx: CheckContext): void {
   const { data } = ctx;
   const siteIds = () => ctx.siteIndex.keys();
-  const tenantIds = () => ctx.tenantIds;
   const sitesKnown = !data.unreadable.has("sites");
-  const tenantsKnown = !data.unreadable.has("tenants");
   const links = data.links.items;
   for (let i = 0; i < links.length; i++) {
     const l = links[i] as Link;
@@ -31,13 +29,8 @@ export function checkLinks(ctx: CheckContext): void {
         ...ctx.linkPath(i, "b"),
         message: `is the same site as a ("${l.a}"); a link joins two sites`,
       });
-    if (
-      l.owner !== undefined &&
-      tenantsKnown &&
-      !ctx.tenantIds.has(l.owner) &&
-      !data.tenants.brokenIds.has(l.owner)
-    ) {
-      ctx.unknownRef(ctx.linkPath(i, "owner"), "tenant", l.owner, tenantIds);
+    if (l.owner !== undefined && ctx.unknownTenant(l.owner)) {
+      ctx.unknownRef(ctx.linkPath(i, "owner"), "tenant", l.owner, ctx.tenantCandidates);
     }
     const fileTier = baseName(data.links.origins.fileOf(i) ?? "");
     if ((LINK_TIERS as readonly string[]).includes(fileTier) && l.tier !== fileTier) {

@@ -26,9 +26,7 @@ export function checkSites(ctx: CheckContext): void {
     for (const l of k.kelurahan) kecOfKel.set(l.id, k.id);
   }
   const kecIds = () => kecById.keys();
-  const tenantIds = () => ctx.tenantIds;
   const popIds = () => data.sites.items.filter((s) => s.category === "pop").map((s) => s.id);
-  const tenantsKnown = !data.unreadable.has("tenants");
   const sites = data.sites.items;
   const popCache = new Map<string, Site | undefined>();
 
@@ -66,13 +64,8 @@ export function checkSites(ctx: CheckContext): void {
       }
       checkInBox(ctx, i, s, city.bbox);
     }
-    if (
-      s.tenant !== undefined &&
-      tenantsKnown &&
-      !ctx.tenantIds.has(s.tenant) &&
-      !data.tenants.brokenIds.has(s.tenant)
-    ) {
-      ctx.unknownRef(ctx.sitePath(i, "tenant"), "tenant", s.tenant, tenantIds);
+    if (s.tenant !== undefined && ctx.unknownTenant(s.tenant)) {
+      ctx.unknownRef(ctx.sitePath(i, "tenant"), "tenant", s.tenant, ctx.tenantCandidates);
     }
     const pop = s.connection.pop;
     if (pop !== undefined && !data.sites.brokenIds.has(pop)) {
