@@ -11,10 +11,6 @@ export function rupiahJuta(rp: number): string {
   return `Rp ${juta.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })} juta`;
 }
 
-export function km(value: number): string {
-  return `${value.toFixed(2)} km`;
-}
-
 export function db(value: number): string {
   return `${value.toFixed(1)} dB`;
 }

@@ -5,7 +5,7 @@ import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { chmod, copyFile, mkdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { bin, CACHE_DIR, engineDirs, LANGUAGE_HOST_SRC, ROOT, sourceHash, versions } from "./paths.ts";
+import { CACHE_DIR, engineDirs, LANGUAGE_HOST_SRC, ROOT, sourceHash, versions } from "./paths.ts";
 import { heartbeat, log } from "./progress.ts";
 
 const run = promisify(execFile);
@@ -482,5 +482,3 @@ const kwok: Engine = {
 
 /** In build order: what the first deployment needs first. */
 export const ENGINES: Engine[] = [pulumi, kubernetesProvider, kwok, etcd, kubernetes];
-
-export { bin };

@@ -133,7 +133,7 @@ function scopeCoverage(rows: readonly SiteCoverage[], ratio: number): TargetScop
 
 function targetCoverage(target: Target, rows: readonly SiteCoverage[]): TargetCoverage {
   // One pass sorts the rows into the target's scopes: all of them, without province-run sites (the
-  // same list less "province": withoutProvince(authorities)), and per category, each in row order.
+  // same list less "province"), and per category, each in row order.
   // Filtering every row once per scope cost half a second at 500k sites.
   const categories = [...target.categories].sort(compareStrings);
   const byCategory = new Map<SiteCategory, SiteCoverage[]>(categories.map((c) => [c, []]));

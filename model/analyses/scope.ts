@@ -20,11 +20,6 @@ export function inTargetScope(
   return target.categories.includes(site.category) && authorities.includes(site.authority);
 }
 
-/** The target's authorities without province-run sites (SMA/SMK/SLB belong to Pemprov Sultra). */
-export function withoutProvince(authorities: readonly Authority[]): Authority[] {
-  return authorities.filter((a) => a !== "province");
-}
-
 /**
  * Sites still to connect to reach `ratio` of `inScope`. The epsilon keeps 0.7 × 10 = 7.000000000000001
  * from demanding an eighth site.

@@ -54,5 +54,3 @@ export const dataCenterSchema = z.strictObject({
   clusters: z.array(clusterSchema),
   provenance,
 });
-
-export const datacenterFileSchema = z.strictObject({ datacenter: dataCenterSchema });

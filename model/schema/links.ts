@@ -22,5 +22,3 @@ export const linkSchema = z.strictObject({
   owner: ref.optional(),
   provenance,
 });
-
-export const linksFileSchema = z.strictObject({ links: z.array(linkSchema) });

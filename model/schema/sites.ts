@@ -24,5 +24,3 @@ export const siteSchema = z.strictObject({
   connection: siteConnectionSchema,
   provenance,
 });
-
-export const sitesFileSchema = z.strictObject({ sites: z.array(siteSchema) });

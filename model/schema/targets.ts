@@ -12,5 +12,3 @@ export const targetSchema = z.strictObject({
   phase: z.string().min(1).optional(),
   provenance,
 });
-
-export const targetsFileSchema = z.strictObject({ targets: z.array(targetSchema) });

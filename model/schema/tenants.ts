@@ -9,5 +9,3 @@ export const tenantSchema = z.strictObject({
   dataRole: z.enum(["walidata", "produsen-data"]).optional(),
   provenance,
 });
-
-export const tenantsFileSchema = z.strictObject({ tenants: z.array(tenantSchema) });

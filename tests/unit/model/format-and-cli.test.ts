@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblems, loadInventory, parseInventory } from "../../../model/load/index.ts";
-import { recordCrdSchema, recordJsonSchema } from "../../../model/schema/index.ts";
+import { recordCrdSchema, recordJsonSchema } from "../../../model/schema/json-schema.ts";
 import { editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
 
 const run = promisify(execFile);
