@@ -9,7 +9,6 @@ import { targetSchema } from "../schema/targets.ts";
 import { tenantSchema } from "../schema/tenants.ts";
 import type { City, DataCenter, Link, Site, Target, Tenant } from "../types.ts";
 import { describeValue } from "./describe.ts";
-import { surelyValidLink, surelyValidSite } from "./fast-valid.ts";
 import type { FileRole } from "./files.ts";
 import type { ProblemDraft } from "./problem.ts";
 import { issuesToDrafts } from "./zod-issues.ts";
@@ -109,7 +108,6 @@ function collectList<T>(
   schema: z.ZodType<T>,
   list: RecordList<T>,
   out: ProblemDraft[],
-  surelyValid?: (raw: unknown) => boolean,
 ): boolean {
   const value = topLevel(file, data, key, out);
   if (value === undefined) return false;
@@ -119,11 +117,6 @@ function collectList<T>(
   }
   for (let i = 0; i < value.length; i++) {
     const raw: unknown = value[i];
-    if (surelyValid?.(raw)) {
-      list.items.push(raw as T);
-      list.origins.push(file, i);
-      continue;
-    }
     const parsed = schema.safeParse(raw);
     if (parsed.success) {
       // The schemas are strict and transform nothing, so the validated input equals zod's copy. Keeping
@@ -177,10 +170,10 @@ export function collectFile(role: FileRole, file: string, data: unknown, into: C
       ok = collectList(file, data, "targets", targetSchema, into.targets, out);
       break;
     case "sites":
-      ok = collectList(file, data, "sites", siteSchema, into.sites, out, surelyValidSite);
+      ok = collectList(file, data, "sites", siteSchema, into.sites, out);
       break;
     case "links":
-      ok = collectList(file, data, "links", linkSchema, into.links, out, surelyValidLink);
+      ok = collectList(file, data, "links", linkSchema, into.links, out);
       break;
   }
   if (!ok) into.unreadable.add(role);

@@ -35,8 +35,7 @@ export function parseIpamLock(
     ...duplicateVlanDrafts(file, read.value),
   ];
   if (parsed.success && drafts.length === 0) return { ok: true, lock: parsed.data };
-  const itemLines = read.itemLines ? new Map([[file, read.itemLines]]) : undefined;
-  const problems = locateProblems(drafts, new Map([[file, text]]), itemLines);
+  const problems = locateProblems(drafts, new Map([[file, read.locate]]));
   problems.sort((x, y) => x.line - y.line || x.column - y.column);
   return { ok: false, problems };
 }

@@ -1,37 +1,54 @@
-// Turns problem drafts into positioned problems. Each file with problems is parsed once more, this
-// time into a document with source ranges; clean files are never re-parsed.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { fastLocatorFor, type Locator } from "./fast-locate.ts";
-import type { ItemLines } from "./fast-yaml.ts";
+// Turns problem drafts into positioned problems, from the node ranges of the documents the files
+// were read into (yaml-source.ts keeps them); no text is read twice.
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import { formatPath, type PathSegment, type Problem, type ProblemDraft } from "./problem.ts";
 
-function locatorFor(text: string, paths: readonly (readonly PathSegment[])[], items?: ItemLines): Locator {
-  return fastLocatorFor(text, paths, items) ?? yamlLocatorFor(text);
+export interface Located {
+  line: number;
+  column: number;
 }
 
-export function yamlLocatorFor(text: string): Locator {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, prettyErrors: false });
-  const pos = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+/** Where a field path starts in one file. A path that leaves the data (a missing field) stops at the
+ * deepest entry that exists: a missing field is reported at its record. */
+export type Locator = (path: readonly PathSegment[]) => Located;
+
+// Maps keyed by ids (the IPAM lock's allocations) hold thousands of keys: looking each problem's key
+// up by scanning would make many problems quadratic, so a large map is indexed once, on first use.
+const INDEX_FROM = 16;
+function pairIn(map: YAMLMap, key: string, indexes: WeakMap<YAMLMap, Map<string, Pair>>): Pair | undefined {
+  if (map.items.length < INDEX_FROM) {
+    return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key) as
+      | Pair
+      | undefined;
+  }
+  let index = indexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : undefined;
+      if (k !== undefined && !index.has(k)) index.set(k, p as Pair);
+    }
+    indexes.set(map, index);
+  }
+  return index.get(key);
+}
+
+export function locatorFor(doc: { contents: unknown }, lineCounter: LineCounter): Locator {
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const root = doc.contents as Node | null;
   return (path) => {
-    let node: unknown = doc.contents;
-    let best = doc.contents?.range?.[0] ?? 0;
+    let node: unknown = root;
+    let best = root?.range?.[0] ?? 0;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
-      const last = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find(
-          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
-        );
+        const pair = pairIn(node, String(seg), indexes);
         if (!pair) break;
         const key = pair.key as Node;
         if (key.range) best = key.range[0];
         // A field problem points at its key ("status:"), which is where a reader's eye goes first;
         // only a bad scalar value with the key far away would read better at the value.
-        if (last) break;
+        if (i === path.length - 1) break;
         node = pair.value;
       } else if (isSeq(node) && typeof seg === "number") {
         const item = node.items[seg];
@@ -43,45 +60,32 @@ export function yamlLocatorFor(text: string): Locator {
         break;
       }
     }
-    return pos(best);
+    const { line, col } = lineCounter.linePos(best);
+    return { line, column: col };
   };
 }
 
 export function locateProblems(
   drafts: readonly ProblemDraft[],
-  texts: ReadonlyMap<string, string>,
-  itemLines: ReadonlyMap<string, ItemLines> = new Map(),
+  locators: ReadonlyMap<string, Locator>,
 ): Problem[] {
-  // Every path wanted in a file is known up front, so each file is read once for all of them.
-  const wanted = new Map<string, PathSegment[][]>();
-  const want = (file: string, path: PathSegment[]) => {
-    const list = wanted.get(file);
-    if (list) list.push(path);
-    else wanted.set(file, [path]);
-  };
-  for (const d of drafts) {
-    want(d.file, d.path);
-    if (d.related) want(d.related.file, d.related.path);
-  }
-  const locators = new Map<string, Locator | null>();
-  const get = (file: string): Locator | null => {
-    let loc = locators.get(file);
-    if (loc === undefined) {
-      const text = texts.get(file);
-      loc = text === undefined ? null : locatorFor(text, wanted.get(file) ?? [], itemLines.get(file));
-      locators.set(file, loc);
-    }
-    return loc;
-  };
+  const at = (file: string, path: readonly PathSegment[]): Located =>
+    locators.get(file)?.(path) ?? { line: 0, column: 0 };
   return drafts.map((d) => {
-    const where = get(d.file)?.(d.path) ?? { line: 0, column: 0 };
-    const problem: Problem = { file: d.file, ...where, path: formatPath(d.path), message: d.message };
+    const problem: Problem = {
+      file: d.file,
+      ...at(d.file, d.path),
+      path: formatPath(d.path),
+      message: d.message,
+    };
     if (d.allowed) problem.allowed = d.allowed;
     if (d.suggestion !== undefined) problem.suggestion = d.suggestion;
-    if (d.related) {
-      const rel = get(d.related.file)?.(d.related.path) ?? { line: 0, column: 0 };
-      problem.related = { file: d.related.file, ...rel, path: formatPath(d.related.path) };
-    }
+    if (d.related)
+      problem.related = {
+        file: d.related.file,
+        ...at(d.related.file, d.related.path),
+        path: formatPath(d.related.path),
+      };
     return problem;
   });
 }

@@ -3,9 +3,8 @@
 import { posix } from "node:path";
 import { runChecks } from "./checks/index.ts";
 import { collectFile, emptyCollected } from "./collect.ts";
-import type { ItemLines } from "./fast-yaml.ts";
 import { type FileRole, nearMissOf, REQUIRED_FILES, roleOf } from "./files.ts";
-import { locateProblems } from "./locate.ts";
+import { type Locator, locateProblems } from "./locate.ts";
 import type { Problem } from "./problem.ts";
 import type { LoadResult } from "./result.ts";
 import { suggest } from "./suggest.ts";
@@ -34,8 +33,7 @@ export function parseInventory(
   const show = (name: string) => (options.root ? posix.join(options.root, name) : name);
   const data = emptyCollected();
   const syntax: Problem[] = [];
-  const texts = new Map<string, string>();
-  const itemLines = new Map<string, ItemLines>();
+  const locators = new Map<string, Locator>();
   const seen = new Set<FileRole>();
 
   for (const name of Object.keys(files).sort()) {
@@ -58,14 +56,13 @@ export function parseInventory(
     seen.add(role);
     const file = show(name);
     const text = files[name] ?? "";
-    texts.set(file, text);
     const read = readYaml(file, text);
     if (!read.ok) {
       syntax.push(...read.problems);
       data.unreadable.add(role);
       continue;
     }
-    if (read.itemLines) itemLines.set(file, read.itemLines);
+    locators.set(file, read.locate);
     collectFile(role, file, read.value, data);
   }
 
@@ -103,7 +100,7 @@ export function parseInventory(
       },
     };
   }
-  const problems = [...syntax, ...locateProblems(data.problems, texts, itemLines)];
+  const problems = [...syntax, ...locateProblems(data.problems, locators)];
   problems.sort((x, y) =>
     x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column,
   );

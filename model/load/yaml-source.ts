@@ -1,40 +1,23 @@
-// Reads one YAML text into plain data, fastest way first: JSON (which is YAML) through JSON.parse,
-// then the plain subset inventories are written in, then the general `yaml` parser. Only a text that
-// is not in the subset is read as a document, which reports every syntax error with its position.
+// Reads one YAML text into plain data with the `yaml` library, and keeps the parsed document so that
+// problems found later are placed from its node ranges without reading the text again. JSON is YAML,
+// so a file written as JSON goes the same way.
 import { type Document, LineCounter, parseAllDocuments, visit } from "yaml";
-import { type ItemLines, OUTSIDE_SUBSET, parseFastYamlIndexed } from "./fast-yaml.ts";
+import { type Locator, locatorFor } from "./locate.ts";
 import type { Problem } from "./problem.ts";
 
-export type YamlResult =
-  | { ok: true; value: unknown; itemLines?: ItemLines }
-  | { ok: false; problems: Problem[] };
+export type YamlResult = { ok: true; value: unknown; locate: Locator } | { ok: false; problems: Problem[] };
 
-// The default alias limit guards against "billion laughs"; inventories use no aliases at all.
+// The alias limit guards against "billion laughs"; inventories use no aliases at all. The library
+// also refuses nesting deeper than it can compose (RESOURCE_EXHAUSTION) instead of overflowing.
 const OPTIONS = { schema: "core", maxAliasCount: 100, prettyErrors: true } as const;
 
-/** Whether the first character after leading whitespace opens a JSON object or array. (A regular
- * expression anchored with ^ is still tried at every offset of the text: 170 ms over 404 MB.) */
-export function looksLikeJson(text: string): boolean {
-  const m = /\S/.exec(text.slice(0, 4096));
-  if (m !== null) return m[0] === "{" || m[0] === "[";
-  return text.length > 4096 && looksLikeJson(text.trimStart());
-}
+const nowhere: Locator = () => ({ line: 0, column: 0 });
 
 export function readYaml(file: string, text: string): YamlResult {
-  if (looksLikeJson(text)) {
-    try {
-      return { ok: true, value: JSON.parse(text) };
-    } catch {
-      // Not JSON after all (e.g. a YAML flow mapping with comments): the YAML parsers decide.
-    }
-  }
-  const fast = parseFastYamlIndexed(text);
-  if (fast !== OUTSIDE_SUBSET) return { ok: true, value: fast.value, itemLines: fast.itemLines };
-  // Outside the subset: one pass of the general parser gives the document, its errors and warnings.
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...OPTIONS, lineCounter, logLevel: "silent" });
   const [doc, second] = Array.isArray(docs) ? docs : [];
-  if (doc === undefined) return { ok: true, value: null };
+  if (doc === undefined) return { ok: true, value: null, locate: nowhere };
   if (second !== undefined) {
     const { line, col } = lineCounter.linePos(second.range[0]);
     return {
@@ -61,7 +44,8 @@ export function readYaml(file: string, text: string): YamlResult {
     return { ok: false, problems };
   }
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: OPTIONS.maxAliasCount }) };
+    const value: unknown = doc.toJS({ maxAliasCount: OPTIONS.maxAliasCount });
+    return { ok: true, value, locate: locatorFor(doc, lineCounter) };
   } catch (error) {
     // An unresolved alias or an alias bomb surfaces while building values, as a plain Error.
     return { ok: false, problems: [valueError(file, doc, lineCounter, error)] };

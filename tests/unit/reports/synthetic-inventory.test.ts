@@ -18,10 +18,10 @@ const digest = (files: Record<string, string>): string => {
 
 describe("synthetic benchmark inventory", () => {
   it("loads without problems, with every site and link the generator made", () => {
-    const { files, network } = generateInventoryFiles(3000);
+    const { files, network } = generateInventoryFiles(1000);
     const result = parseInventory(files);
     if (!result.ok) throw new Error(formatProblems(result.problems.slice(0, 10)));
-    expect(result.inventory.sites).toHaveLength(3000);
+    expect(result.inventory.sites).toHaveLength(1000);
     const links =
       network.coreLinks.length +
       network.distributionLinks.length +
