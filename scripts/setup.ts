@@ -23,7 +23,15 @@ const { values: flags } = parseArgs({
 });
 
 // gdal-bin: ogrinfo opens the GeoJSON export with the same driver QGIS uses (tests/e2e/geojson-gdal.test.ts).
-const DEBIAN_PACKAGES = ["prometheus", "prometheus-alertmanager", "chromium", "jq", "gdal-bin"];
+// prometheus-blackbox-exporter probes the sites' stand-ins in the twin (monitoring/).
+const DEBIAN_PACKAGES = [
+  "prometheus",
+  "prometheus-alertmanager",
+  "prometheus-blackbox-exporter",
+  "chromium",
+  "jq",
+  "gdal-bin",
+];
 
 async function missingDebianPackages(): Promise<string[]> {
   const missing: string[] = [];

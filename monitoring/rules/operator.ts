@@ -1,0 +1,48 @@
+// Alerts on the SmartService operator, against controller-runtime's metric names
+// (controller_runtime_reconcile_errors_total{controller}, workqueue_depth{name}).
+import { JOB, OPERATOR } from "../metric-names.ts";
+import { forDuration, type RuleGroup, type RuleOptions } from "./types.ts";
+
+export function operatorRules(options: RuleOptions): RuleGroup {
+  const labels = { severity: "ticket" as const, opd: options.networkOpd };
+  return {
+    name: "baubau-operator",
+    rules: [
+      {
+        alert: "OperatorReconcileErrors",
+        expr: `sum by (controller) (rate(${OPERATOR.reconcileErrors}{job="${JOB.operator}"}[5m])) > 0`,
+        for: forDuration(600, options),
+        labels,
+        annotations: {
+          summary: "Controller {{ $labels.controller }} keeps failing to reconcile",
+          description:
+            "{{ $labels.controller }} has returned reconcile errors at {{ $value | humanize }}/s for the whole alert window.",
+        },
+      },
+      {
+        // Growing: never empty over the window and still rising. A queue that drains, even slowly, is fine.
+        alert: "OperatorWorkQueueGrowing",
+        expr:
+          `min_over_time(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[15m]) > 0` +
+          ` and deriv(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[15m]) > 0`,
+        for: forDuration(900, options),
+        labels,
+        annotations: {
+          summary: "Work queue {{ $labels.name }} keeps growing",
+          description:
+            "The work queue {{ $labels.name }} has not been empty and kept growing for 30 minutes: the operator falls behind.",
+        },
+      },
+      {
+        alert: "OperatorDown",
+        expr: `up{job="${JOB.operator}"} == 0`,
+        for: forDuration(300, options),
+        labels,
+        annotations: {
+          summary: "The SmartService operator does not answer scrapes",
+          description: "{{ $labels.instance }} has been down for the whole alert window: nothing reconciles.",
+        },
+      },
+    ],
+  };
+}
