@@ -18,11 +18,12 @@ Fiber coverage of the inventory against the roadmap targets.
                                   create one region per kecamatan and the tenants first
                       ofds        Open Fibre Data Standard 0.3 network package (JSON), validated
                                   against the official schema before it is written
-  --out FILE        write to FILE (directories are created) instead of standard output
+  --out FILE        write to FILE (directories are created) instead of standard output; the file
+                    is replaced whole or not at all
   -h, --help        show this help
 
 Exit status: 0 on success; 1 when the inventory has problems (each printed as file:line:column)
-or the arguments are wrong.`;
+or --out cannot be written; 2 when the arguments are wrong.`;
 
 export type Output = { kind: "report"; format: ReportFormat } | { kind: "export"; format: ExportFormat };
 

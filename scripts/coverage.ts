@@ -1,6 +1,5 @@
 // Entry point: load the inventory, stop on problems, otherwise analyse and render. Thin by design;
 // the work lives in model/ and reports/. See `scripts/coverage --help`.
-import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reportSummary, reportView } from "../reports/build.ts";
@@ -9,9 +8,14 @@ import { netboxSitesCsvChunks } from "../reports/netbox-csv.ts";
 import { ofdsChunks, toOfdsPackage } from "../reports/ofds/package.ts";
 import { validateOfdsPackage } from "../reports/ofds/validate.ts";
 import { isSummaryFormat, renderSummary, reportChunks } from "../reports/render.ts";
-import { writeChunks } from "../reports/write-chunks.ts";
 import { type CoverageArgs, parseCoverageArgs, USAGE } from "./coverage-args.ts";
-import { exitQuietlyOnClosedPipe, fail, loadInventoryOrExit, parseArgsOrExit } from "./lib/cli.ts";
+import {
+  exitQuietlyOnClosedPipe,
+  fail,
+  loadInventoryOrExit,
+  parseArgsOrExit,
+  writeOutputOrExit,
+} from "./lib/cli.ts";
 
 exitQuietlyOnClosedPipe();
 
@@ -53,7 +57,6 @@ if (args.output.kind === "export" && args.output.format === "ofds") {
   chunks = reportChunks(reportView(inventory), args.output.format);
 }
 
-if (args.out) await mkdir(dirname(resolve(args.out)), { recursive: true });
-await writeChunks(chunks, args.out);
+await writeOutputOrExit(chunks, args.out);
 progress("written");
 if (args.out) process.stderr.write(`wrote ${args.out}\n`);

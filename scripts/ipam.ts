@@ -1,7 +1,7 @@
 // Entry point: the IP/VLAN plan against its persisted lock (inventory/ipam-lock.yaml). Thin by
 // design: the plan is model/analyses/ipam.ts, the lock reader model/load/ipam-lock.ts, the outputs
 // scripts/ipam-cli/. See `scripts/ipam --help` and docs/ipam.md.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type IpamResult, planIpam } from "../model/analyses/ipam.ts";
@@ -15,7 +15,13 @@ import { renderNetboxPrefixesCsv } from "./ipam-cli/netbox-prefixes.ts";
 import { renderNetboxVlansCsv } from "./ipam-cli/netbox-vlans.ts";
 import { renderPlanJson } from "./ipam-cli/plan-json.ts";
 import { renderSummary } from "./ipam-cli/summary.ts";
-import { exitQuietlyOnClosedPipe, fail, loadInventoryOrExit, parseArgsOrExit } from "./lib/cli.ts";
+import {
+  exitQuietlyOnClosedPipe,
+  fail,
+  loadInventoryOrExit,
+  parseArgsOrExit,
+  writeOutputOrExit,
+} from "./lib/cli.ts";
 
 exitQuietlyOnClosedPipe();
 
@@ -80,7 +86,7 @@ if (mode.kind === "summary") {
   if ((await currentLockText()) === text) {
     process.stdout.write(`${lockFile} is up to date; nothing added\n`);
   } else {
-    await writeFile(lockPath, text);
+    await writeOutputOrExit([text], lockPath);
     const lines =
       added.length > 0
         ? additionLines(added)
@@ -89,11 +95,6 @@ if (mode.kind === "summary") {
   }
 } else {
   const text = render(mode.format, inventory, plan);
-  if (args.out) {
-    await mkdir(dirname(resolve(args.out)), { recursive: true });
-    await writeFile(args.out, text);
-    process.stderr.write(`wrote ${args.out}\n`);
-  } else {
-    process.stdout.write(text);
-  }
+  await writeOutputOrExit([text], args.out);
+  if (args.out) process.stderr.write(`wrote ${args.out}\n`);
 }

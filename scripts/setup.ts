@@ -1,8 +1,4 @@
-// scripts/setup: brings the machine to what the toolkit needs, idempotently, with progress.
-//   scripts/setup                 everything
-//   scripts/setup --only kwok,etcd just these engines
-//   scripts/setup --check         report only; exit 1 when something is missing
-//   scripts/setup --no-apt        skip Debian packages
+// scripts/setup: brings the machine to what the toolkit needs, idempotently, with progress (see --help).
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -11,16 +7,44 @@ import { parseArgs, promisify } from "node:util";
 import { ENGINES, ensureEngine, GoRunner, MissingEngine } from "../toolchain/engines.ts";
 import { bin, CACHE_DIR, engineEnv, PULUMI_HOME, ROOT, versions } from "../toolchain/paths.ts";
 import { formatDuration, log, Steps } from "../toolchain/progress.ts";
+import { parseArgsOrExit } from "./lib/cli.ts";
 
 const run = promisify(execFile);
 
-const { values: flags } = parseArgs({
-  options: {
-    only: { type: "string" },
-    check: { type: "boolean", default: false },
-    "no-apt": { type: "boolean", default: false },
-  },
-});
+const USAGE = `Usage: scripts/setup [--only ENGINE,...] [--check] [--no-apt]
+
+Installs what the toolkit needs, idempotently: Node 24 and the npm packages (done by the shell shim
+before this runs), Debian packages, the engines built from Go modules into the cache
+(${CACHE_DIR}), and the Kubernetes provider plugin. A second run with everything present takes seconds.
+
+  --only ENGINE,...  just these engines: ${ENGINES.map((e) => e.name).join(", ")}
+  --check            change nothing; exit 1 when something is missing or damaged
+  --no-apt           skip the Debian packages
+  -h, --help         show this help
+
+Exit status: 0 when everything is ready; 1 when something could not be provided; 2 when the
+arguments are wrong.`;
+
+const flags = parseArgsOrExit((args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      only: { type: "string" },
+      check: { type: "boolean", default: false },
+      "no-apt": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const unknown = values.only?.split(",").filter((o) => !ENGINES.some((e) => e.name === o.trim()));
+  if (unknown?.length) {
+    throw new Error(
+      `--only: unknown engine ${unknown.join(", ")}; known: ${ENGINES.map((e) => e.name).join(", ")}`,
+    );
+  }
+  return values;
+}, USAGE);
 
 // gdal-bin: ogrinfo opens the GeoJSON export with the same driver QGIS uses (tests/e2e/geojson-gdal.test.ts).
 // prometheus-blackbox-exporter probes the sites' stand-ins in the twin (monitoring/).
@@ -125,13 +149,6 @@ async function diskUsage(): Promise<string> {
 
 async function main(): Promise<void> {
   const only = flags.only?.split(",").map((s) => s.trim());
-  const unknown = only?.filter((o) => !ENGINES.some((e) => e.name === o));
-  if (unknown?.length) {
-    throw new MissingEngine(
-      "--only",
-      `unknown engine ${unknown.join(", ")}; known: ${ENGINES.map((e) => e.name).join(", ")}`,
-    );
-  }
   const engines = only ? ENGINES.filter((e) => only.includes(e.name)) : ENGINES;
   const withPlugin = !only || only.includes("pulumi-resource-kubernetes");
   const total = 1 + (only || flags["no-apt"] ? 0 : 1) + engines.length + (withPlugin ? 2 : 0);

@@ -1,10 +1,42 @@
 // scripts/twin up|down|status — the local twin data center, shaped by inventory/.
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { ROOT } from "../toolchain/paths.ts";
 import { formatDuration, log } from "../toolchain/progress.ts";
 import { down, paths, status, up } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
-import { loadInventoryOrExit } from "./lib/cli.ts";
+import { loadInventoryOrExit, parseArgsOrExit } from "./lib/cli.ts";
+
+const USAGE = `Usage: scripts/twin up|down|status [INVENTORY_DIR]
+
+The local twin data center: one kwok cluster per inventory cluster, one fake node per server, API
+servers on 127.0.0.1; files in .twin/.
+
+  up                create or start the clusters and make their nodes the inventory's servers
+  down              delete every twin cluster, check each process it started has exited, remove .twin/
+  status            (default) each cluster: running, stopped or absent; exit 3 when not all run
+  INVENTORY_DIR     inventory directory (default: $BAUBAU_INVENTORY or inventory/ of this repository)
+  -h, --help        show this help
+
+Exit status: 0 on success; 1 on failure; 2 when the arguments are wrong; 3 from status when a
+cluster is not running.`;
+
+const COMMANDS = ["up", "down", "status"] as const;
+
+const args = parseArgsOrExit((argv) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { help: { type: "boolean", short: "h", default: false } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const [command = "status", inventory, ...extra] = positionals;
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new Error(`unknown command "${command}"; give one of: ${COMMANDS.join(", ")}`);
+  }
+  if (extra.length > 0) throw new Error(`unexpected argument(s): ${extra.join(" ")}`);
+  return { help: values.help, command: command as (typeof COMMANDS)[number], inventory };
+}, USAGE);
 
 const say = (m: string) => log("twin", m);
 
@@ -14,10 +46,9 @@ async function plannedClusters(inventoryDir: string) {
 }
 
 async function main(): Promise<void> {
-  const [command = "status", ...rest] = process.argv.slice(2);
-  const inventoryDir = rest[0] ?? process.env.BAUBAU_INVENTORY ?? join(ROOT, "inventory");
+  const inventoryDir = args.inventory ?? process.env.BAUBAU_INVENTORY ?? join(ROOT, "inventory");
   const t0 = Date.now();
-  switch (command) {
+  switch (args.command) {
     case "up": {
       const clusters = await plannedClusters(inventoryDir);
       const results = await up(clusters, say);
@@ -53,9 +84,6 @@ async function main(): Promise<void> {
       if (rows.some((r) => r.state !== "running")) process.exitCode = 3;
       break;
     }
-    default:
-      process.stderr.write("usage: scripts/twin up|down|status [inventory-dir]\n");
-      process.exit(2);
   }
 }
 

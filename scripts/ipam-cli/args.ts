@@ -19,13 +19,14 @@ The IP and VLAN plan of the city network, kept stable by the lock DIR/ipam-lock.
                                     VLAN subnets, /31 links, /32 loopbacks)
                       csv-vlans     NetBox IPAM > VLANs bulk import (site VLANs, tenant VLANs)
                       json          the whole plan, with every site's VLAN subnets
-  --out FILE        with --format: write to FILE instead of standard output
+  --out FILE        with --format: write to FILE (directories are created, the file is replaced
+                    whole or not at all) instead of standard output
   --inventory DIR   inventory directory (default: inventory/ of this repository)
   -h, --help        show this help
 
 Exit status: 0 on success; 1 when the inventory or the lock has problems (each printed as
-file:line:column), --check finds the lock behind, --write finds a pool exhausted, or the arguments
-are wrong.`;
+file:line:column), --check finds the lock behind, --write finds a pool exhausted, or a file cannot
+be written; 2 when the arguments are wrong.`;
 
 export type IpamMode =
   | { kind: "summary" }

@@ -1,22 +1,36 @@
-// What every entry point in scripts/ does the same way: argument errors with the usage, --help,
-// a quiet exit when the reader closes the pipe, and loading the inventory or stopping on its problems.
+// What every entry point in scripts/ does the same way: argument errors with the usage (exit 2), --help
+// (exit 0), a quiet exit when the reader closes the pipe, a precise message when standard output cannot
+// be written, and loading the inventory or stopping on its problems (exit 1).
 import { formatProblems, loadInventory } from "../../model/load/index.ts";
 import type { Inventory } from "../../model/types.ts";
+import type { Chunks } from "../../reports/chunks.ts";
+import { describeWriteError, OutputError, writeOutput } from "./write-output.ts";
 
-export function fail(message: string): never {
+/** Exit status for a command line the script does not understand (as getopt tools do). */
+export const USAGE_EXIT = 2;
+
+export function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
-/** `cmd | head` closes the pipe early; that is the reader's choice, not an error. */
+/** The message, then the usage, on standard error; exit 2. */
+export function usageError(message: string, usage: string): never {
+  fail(`${message}\n\n${usage}`, USAGE_EXIT);
+}
+
+/**
+ * `cmd | head` closes the pipe early; that is the reader's choice, not an error. Any other failure to
+ * write standard output (`> /dev/full`) ends with what went wrong instead of a stack trace.
+ */
 export function exitQuietlyOnClosedPipe(): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);
-    throw error;
+    fail(`cannot write standard output: ${describeWriteError(error)}`);
   });
 }
 
-/** Parses argv with `parse`; on a bad argument prints it with the usage and exits 1; handles --help. */
+/** Parses argv with `parse`; on a bad argument prints it with the usage and exits 2; handles --help. */
 export function parseArgsOrExit<T extends { help?: boolean }>(
   parse: (argv: string[]) => T,
   usage: string,
@@ -25,7 +39,7 @@ export function parseArgsOrExit<T extends { help?: boolean }>(
   try {
     args = parse(process.argv.slice(2));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    usageError(error instanceof Error ? error.message : String(error), usage);
   }
   if (args.help) {
     process.stdout.write(`${usage}\n`);
@@ -43,4 +57,14 @@ export async function loadInventoryOrExit(dir: string, consequence: string): Pro
     );
   }
   return loaded.inventory;
+}
+
+/** Writes the output (see write-output.ts); one line saying why and exit 1 when it cannot be written. */
+export async function writeOutputOrExit(chunks: Chunks, file?: string): Promise<void> {
+  try {
+    await writeOutput(chunks, file);
+  } catch (error) {
+    if (error instanceof OutputError) fail(`${error.message}; nothing written.`);
+    throw error;
+  }
 }

@@ -69,9 +69,9 @@ describe("scripts/coverage", () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
-  it("exits 1 on an unknown format and shows the usage", async () => {
+  it("exits 2 on an unknown format and shows the usage", async () => {
     const { code, stderr } = await coverage(["--format", "pdf"]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain("Usage: scripts/coverage");
   });
 });

@@ -72,9 +72,10 @@ describe("setup with a damaged cache entry", () => {
     expect(r.output).toMatch(/cannot provide etcd: not in the cache/);
   });
 
-  it("names an unknown engine and the known ones", async () => {
+  it("names an unknown engine and the known ones, with the usage (exit 2)", async () => {
     const r = await runScript("setup.ts", ["--only", "kubelet"], { BAUBAU_CACHE_DIR: cache });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
+    expect(r.output).toContain("Usage: scripts/setup");
     expect(r.output).toMatch(
       /unknown engine kubelet; known: pulumi, pulumi-resource-kubernetes, kwok, etcd, kubernetes/,
     );
