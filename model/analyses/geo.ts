@@ -1,6 +1,8 @@
-// Geodesy for the planner: great-circle distance from geokdbush (the same formula its nearest-
-// neighbour search ranks by), and a safe degree box around a point for flatbush queries.
-import { distance } from "geokdbush";
+// Geodesy for the planner: great-circle distance and nearest-point search from geokdbush (its
+// `distance` and `around` rank by the same haversine), and a safe degree box around a point for
+// flatbush queries.
+import { around, distance } from "geokdbush";
+import type KDBush from "kdbush";
 import type { LatLon } from "../types.ts";
 
 /** Great-circle distance in km. */
@@ -8,6 +10,24 @@ export function distanceKm(x: LatLon, y: LatLon): number {
   return distance(x.lon, x.lat, y.lon, y.lat);
 }
 
+/** Points this much (km, 1 µm) farther than the nearest are fetched to find exact ties among them. */
+const TIE_SEARCH_KM = 1e-9;
+
+/**
+ * The nearest of `points` (indexed in `index` in this order) to `from`, as its position in `points`,
+ * or -1 when there are none. On an exact tie in distance the earlier point wins: callers list the
+ * points in id order, so ties go to the smaller id whatever order the kd-tree visits them in.
+ */
+export function nearestPoint(index: KDBush, points: readonly LatLon[], from: LatLon): number {
+  const [first] = around(index, from.lon, from.lat, 1);
+  if (first === undefined) return -1;
+  const best = distanceKm(from, points[first] as LatLon);
+  let winner = first;
+  for (const i of around(index, from.lon, from.lat, Infinity, best + TIE_SEARCH_KM)) {
+    if (i < winner && distanceKm(from, points[i] as LatLon) === best) winner = i;
+  }
+  return winner;
+}
 /** Kilometres per degree of latitude, rounded down so boxes err on the large side. */
 const KM_PER_DEG_LAT = 110.5;
 const KM_PER_DEG_LON_EQUATOR = 111.32;

@@ -25,8 +25,7 @@ import { sortedById } from "../sorted-by-id.ts";
 import type { Authority, Deployment, Inventory, Site, SiteCategory } from "../types.ts";
 import { analyseCoverage, type CoverageResult, type SiteCoverage } from "./coverage.ts";
 import { DistHeap } from "./dist-heap.ts";
-import { boxAround, distanceKm } from "./geo.ts";
-import { NearestPoint } from "./nearest.ts";
+import { boxAround, distanceKm, nearestPoint } from "./geo.ts";
 import { goalsOf, type PlanGoal, planGoals } from "./planner-goals.ts";
 
 export interface PlannerOptions {
@@ -222,13 +221,17 @@ export function planRollout(
   if (connected.length === 0)
     return finish([], "no site is connected to a core yet: there is nothing to build from");
 
-  // Initial nearest connected node for every candidate.
-  const seed = new KDBush(connected.length);
-  for (const s of connected) seed.add(s.location.lon, s.location.lat);
+  // Sites geocoded to one spot (a kelurahan centroid) are common: the search indexes each spot once,
+  // with the connected site of the smallest id there, which is what a tie at distance 0 picks.
+  const firstAt = new Map<string, Site>();
+  for (const s of connected) if (!firstAt.has(spot(s))) firstAt.set(spot(s), s);
+  const spots = [...firstAt.values()];
+  const seed = new KDBush(spots.length);
+  for (const s of spots) seed.add(s.location.lon, s.location.lat);
   seed.finish();
-  const nearest = new NearestPoint(seed);
+  const locations = spots.map((s) => s.location);
   for (const c of candidates) {
-    const near = connected[nearest.nearest(c.site.location.lon, c.site.location.lat)] as Site;
+    const near = spots[nearestPoint(seed, locations, c.site.location)] as Site;
     c.dist = distanceKm(c.site.location, near.location);
     c.nearest = near.id;
   }
@@ -264,6 +267,11 @@ export function planRollout(
       continue;
     }
     c.done = true;
+    // Candidates at distance 0 leave the influence index (nothing can come closer), so the node they
+    // connect to is settled here: the connected site of the smallest id on the same spot.
+    const here = firstAt.get(spot(c.site));
+    if (c.dist === 0 && here !== undefined && here.id < c.nearest) c.nearest = here.id;
+    if (here === undefined || c.site.id < here.id) firstAt.set(spot(c.site), c.site);
     const advances = c.goals.filter((g) => (need[g] as number) > 0);
     for (const g of advances) {
       need[g] = (need[g] as number) - 1;
@@ -291,7 +299,7 @@ export function planRollout(
     // The new node may now be the nearest connected node for candidates around it.
     influence.touching(c.site, (j) => {
       const d = candidates[j] as Candidate;
-      if (d.done) return;
+      if (d.done || d.dist === 0) return;
       const km = distanceKm(c.site.location, d.site.location);
       if (km < d.dist || (km === d.dist && c.site.id < d.nearest)) {
         d.dist = km;
@@ -305,6 +313,9 @@ export function planRollout(
   }
   return finish(steps, null);
 }
+
+/** Where a site is, as a key: sites with the same coordinates share it. */
+const spot = (s: Site): string => `${s.location.lon},${s.location.lat}`;
 
 /**
  * Flatbush over each open candidate's box of radius = its current distance: a newly connected node
@@ -322,7 +333,8 @@ class InfluenceIndex {
   private rebuild(): void {
     this.ids = [];
     this.candidates.forEach((c, i) => {
-      if (!c.done) this.ids.push(i);
+      // At distance 0 a candidate cannot come closer: its box would catch every node on its spot.
+      if (!c.done && c.dist > 0) this.ids.push(i);
     });
     this.staleWork = 0;
     if (this.ids.length === 0) {

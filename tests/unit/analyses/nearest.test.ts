@@ -1,96 +1,106 @@
-import { around } from "geokdbush";
+// The planner's nearest connected node: geokdbush's search, and on an exact tie the smaller id (the
+// point listed first, since the planner lists its points in id order).
 import KDBush from "kdbush";
 import { describe, expect, it } from "vitest";
-import { NearestPoint } from "../../../model/analyses/nearest.ts";
+import { distanceKm, nearestPoint } from "../../../model/analyses/geo.ts";
+import { planRollout } from "../../../model/analyses/planner.ts";
+import type { LatLon } from "../../../model/types.ts";
+import { core, inventory, link, site, target } from "./fixtures.ts";
 import { prng } from "./random-network.ts";
 
-type Point = [lon: number, lat: number];
-
-function index(points: readonly Point[], nodeSize?: number): KDBush {
+function indexed(points: readonly LatLon[], nodeSize?: number): KDBush {
   const kd = new KDBush(points.length, nodeSize);
-  for (const [lon, lat] of points) kd.add(lon, lat);
+  for (const p of points) kd.add(p.lon, p.lat);
   kd.finish();
   return kd;
 }
 
-// The planner's results depend on which connected site is nearest, ties included, so NearestPoint
-// must return exactly what geokdbush's around(index, lon, lat, 1) returns.
-function expectSameAsAround(points: readonly Point[], queries: readonly Point[], nodeSize?: number) {
-  const kd = index(points, nodeSize);
-  const nearest = new NearestPoint(kd);
-  for (const [lon, lat] of queries) {
-    expect(nearest.nearest(lon, lat)).toBe(around(kd, lon, lat, 1)[0] ?? -1);
-  }
+/** The earliest point of smallest distance, by looking at every point. */
+function bruteForce(points: readonly LatLon[], from: LatLon): number {
+  let best = -1;
+  let bestKm = Infinity;
+  points.forEach((p, i) => {
+    const km = distanceKm(from, p);
+    if (km < bestKm) {
+      bestKm = km;
+      best = i;
+    }
+  });
+  return best;
 }
 
-describe("NearestPoint", () => {
-  for (const seed of [1, 2, 3, 4, 5]) {
-    it(`matches geokdbush on random points (seed ${seed})`, () => {
+describe("nearestPoint", () => {
+  for (const seed of [1, 2, 3]) {
+    it(`is the earliest point of smallest distance on random points (seed ${seed})`, () => {
       const rand = prng(seed);
-      const pt = (): Point => [115 + rand() * 13, -9 + rand() * 8];
-      const points = Array.from({ length: 500 + seed * 300 }, pt);
-      expectSameAsAround(points, Array.from({ length: 400 }, pt));
-      expectSameAsAround(points, Array.from({ length: 200 }, pt), 4);
+      const pt = (): LatLon => ({ lon: 115 + rand() * 13, lat: -9 + rand() * 8 });
+      const points = Array.from({ length: 400 }, pt);
+      const kd = indexed(points, 4);
+      for (let q = 0; q < 200; q++) {
+        const from = pt();
+        expect(nearestPoint(kd, points, from)).toBe(bruteForce(points, from));
+      }
     });
   }
 
-  for (const seed of [21, 22, 23]) {
-    it(`matches geokdbush on clustered points, near and far queries (seed ${seed})`, () => {
-      const rand = prng(seed);
-      const centres = Array.from({ length: 12 }, (): Point => [115 + rand() * 13, -9 + rand() * 8]);
-      const around = (spread: number) => (): Point => {
-        const [lon, lat] = centres[Math.floor(rand() * centres.length)] as Point;
-        // Six decimals, as inventories write them: exact repeats and near-ties happen.
-        const r = (x: number) => Math.round(x * 1e6) / 1e6;
-        return [r(lon + (rand() - 0.5) * spread), r(lat + (rand() - 0.5) * spread)];
-      };
-      const points = Array.from({ length: 3000 }, around(0.05));
-      expectSameAsAround(points, Array.from({ length: 600 }, around(0.05)));
-      expectSameAsAround(points, Array.from({ length: 200 }, around(3)));
-      expectSameAsAround(points.slice(0, 7), Array.from({ length: 200 }, around(20)));
-    });
-  }
-
-  it("breaks ties the way geokdbush does (duplicates and a regular grid)", () => {
-    const rand = prng(11);
-    const grid: Point[] = [];
-    for (let i = 0; i < 40; i++) for (let j = 0; j < 40; j++) grid.push([122 + i * 0.01, -5.5 + j * 0.01]);
-    // Every point three times: the nearest is always a tie between copies.
-    const tripled = [...grid, ...grid, ...grid];
-    const queries: Point[] = [
-      ...grid,
-      ...Array.from({ length: 300 }, (): Point => [122 + rand() * 0.4, -5.5 + rand() * 0.4]),
-      // Midpoints are equidistant from two or four grid points.
-      ...Array.from({ length: 200 }, (): Point => [122.005 + Math.floor(rand() * 39) * 0.01, -5.495]),
-    ];
-    expectSameAsAround(tripled, queries);
-    expectSameAsAround(tripled, queries, 2);
+  it("breaks an exact tie by the earlier point, whichever the kd-tree meets first", () => {
+    // East and west by exactly a quarter degree on one latitude: the same distance to the bit.
+    const east = { lon: 122.75, lat: -5.5 };
+    const west = { lon: 122.25, lat: -5.5 };
+    const from = { lon: 122.5, lat: -5.5 };
+    expect(distanceKm(from, east)).toBe(distanceKm(from, west));
+    expect(nearestPoint(indexed([east, west]), [east, west], from)).toBe(0);
+    expect(nearestPoint(indexed([west, east]), [west, east], from)).toBe(0);
+    // Copies of one point: the first copy.
+    const copies = [west, east, east, west, east];
+    expect(nearestPoint(indexed(copies, 2), copies, { lon: 122.7, lat: -5.5 })).toBe(1);
   });
 
-  it("handles tiny and far-away inputs", () => {
-    expectSameAsAround(
-      [[122.6, -5.47]],
-      [
-        [122.6, -5.47],
-        [0, 0],
-        [-179, 89],
+  it("finds nothing in an empty index", () => {
+    expect(nearestPoint(indexed([]), [], { lon: 1, lat: 1 })).toBe(-1);
+  });
+});
+
+describe("the planner's tie rule", () => {
+  const planned = { status: "planned", medium: "fiber" } as const;
+  const school = (id: string, location: LatLon) => site(id, { location, connection: planned });
+
+  it("connects a site equally far from two connected nodes to the one with the smaller id", () => {
+    const inv = inventory({
+      sites: [
+        core("core-z", { location: { lon: 122.75, lat: -5.5 } }),
+        core("core-a", { location: { lon: 122.25, lat: -5.5 } }),
+        school("s1", { lon: 122.5, lat: -5.5 }),
       ],
-    );
-    expectSameAsAround(
-      [
-        [179.9, 0],
-        [-179.9, 0],
-        [0, 89.99],
-        [0, -89.99],
-      ],
-      [
-        [180, 0],
-        [-180, 0],
-        [90, 89],
-        [10, -89],
-        [0, 0],
-      ],
-    );
-    expect(new NearestPoint(index([])).nearest(1, 1)).toBe(-1);
+      targets: [target("t", { categories: ["school"], authorities: ["city"], ratio: 1 })],
+    });
+    expect(planRollout(inv).steps.map((s) => [s.siteId, s.connectTo])).toEqual([["s1", "core-a"]]);
+  });
+
+  it("connects sites geocoded to one spot to the smallest id connected there, in id order", () => {
+    const spot = { lon: 122.64, lat: -5.47 };
+    const sites = [core("core-a", { location: { lon: 122.6, lat: -5.45 } })];
+    const links = [];
+    for (let i = 0; i < 40; i++) {
+      const id = `s${String(i).padStart(2, "0")}`;
+      sites.push(i % 10 === 3 ? site(id, { location: spot }) : school(id, spot));
+      if (i % 10 === 3) links.push(link("core-a", id));
+    }
+    const inv = inventory({
+      sites,
+      links,
+      targets: [target("t", { categories: ["school"], authorities: ["city"], ratio: 1 })],
+    });
+    const steps = planRollout(inv).steps;
+    expect(steps).toHaveLength(36);
+    // Everything on the spot is 0 km from s03, the smallest connected id there, until s00..s02 are
+    // connected (cost 0, taken in id order): from then on s00 is the smallest id on the spot.
+    expect(steps.slice(0, 4).map((s) => [s.siteId, s.connectTo, s.straightKm])).toEqual([
+      ["s00", "s03", 0],
+      ["s01", "s00", 0],
+      ["s02", "s00", 0],
+      ["s04", "s00", 0],
+    ]);
+    expect(new Set(steps.slice(1).map((s) => s.connectTo))).toEqual(new Set(["s00"]));
   });
 });
