@@ -70,7 +70,7 @@ export function runPipeline(files: Record<string, string>): {
   const coverage = timed(times, "coverage", () => analyseCoverage(inventory, net));
   const optics = timed(times, "optics", () => analyseOptics(inventory, net));
   const diversity = timed(times, "diversity", () => analyseDiversity(inventory, net));
-  const plan = timed(times, "planner", () => planRollout(inventory, {}, coverage));
+  const plan = timed(times, "planner", () => planRollout(inventory, {}, net));
   timed(times, "ipam", () => planIpam(inventory));
   timed(times, "tier2", () => analyseTier2(inventory.datacenter));
   // What `scripts/coverage` does by default: the summary and the terminal table.

@@ -1,39 +1,13 @@
-// Every result is sorted by id so that the same inventory always gives the same output. At 500k
-// records one such sort costs a few hundred milliseconds, and the loader's duplicate check, the
-// network, coverage, optics and the planner each sorted the same lists, so the sorted view is kept
-// per list and shared.
+// Every result is sorted by id so that the same inventory always gives the same output. The sort is
+// done once per analysis run, by the operational network (analyses/network.ts), which hands the
+// sorted lists to the analyses as part of its value; nothing is cached here.
 
-interface Sorted {
-  /** The list's elements when it was sorted: a later call checks the list still holds exactly these. */
-  snapshot: readonly unknown[];
-  sorted: readonly unknown[];
-}
-
-const views = new WeakMap<readonly unknown[], Sorted>();
-
-// Plain UTF-16 code unit order, as compareStrings in analyses/scope.ts (the loader shares this view).
+// Plain UTF-16 code unit order, as compareStrings in analyses/scope.ts.
 const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
-function unchanged(list: readonly unknown[], snapshot: readonly unknown[]): boolean {
-  if (list.length !== snapshot.length) return false;
-  for (let i = 0; i < list.length; i++) if (list[i] !== snapshot[i]) return false;
-  return true;
-}
-
-/**
- * `[...list].sort(by id)`, computed once per list. Records with equal ids keep their list order, as
- * the stable sort gave. A list changed in place since (an element replaced, added or removed) is
- * sorted afresh, so a stale order is never returned.
- */
-export function sortedById<T extends { id: string }>(list: readonly T[]): readonly T[] {
-  const view = views.get(list);
-  if (view !== undefined && unchanged(list, view.snapshot)) return view.sorted as readonly T[];
-  const snapshot = [...list];
-  // Not frozen: V8 runs filter and map on frozen arrays several times slower. `readonly` keeps our
-  // callers from changing the shared view.
-  const sorted = [...snapshot].sort(byId);
-  views.set(list, { snapshot, sorted });
-  return sorted;
+/** `[...list].sort(by id)`: a new array; records with equal ids keep their list order. */
+export function sortedById<T extends { id: string }>(list: readonly T[]): T[] {
+  return [...list].sort(byId);
 }
 
 /** The record with this id in a list sorted by id (as sortedById returns it), by binary search. */

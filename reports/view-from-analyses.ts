@@ -201,9 +201,10 @@ export function buildReportSummary(
   bySite?: ReadonlyMap<string, Site>,
 ): ReportSummary {
   // The summary names only a few sites (single points of failure): without an index at hand, a
-  // binary search in the shared id-sorted view finds them, rather than a map of every site.
+  // binary search in the sites sorted once, on the first name asked for, finds them.
+  let sorted: readonly Site[] | undefined;
   const nameOf = (id: string): string | undefined =>
-    bySite ? bySite.get(id)?.name : findById(sortedById(inventory.sites), id)?.name;
+    bySite ? bySite.get(id)?.name : findById((sorted ??= sortedById(inventory.sites)), id)?.name;
   const { city } = inventory;
   const { coverage, optics } = inputs;
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));

@@ -2,9 +2,8 @@
 // the ways the roadmap is tracked (category, kecamatan, authority, each target, with and without
 // province-run schools).
 
-import { sortedById } from "../sorted-by-id.ts";
 import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.ts";
-import { buildOperationalNetwork, type OperationalNetwork, siteNodes } from "./network.ts";
+import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import { coreReachable } from "./reach.ts";
 import { compareStrings, isServedCategory, sitesNeeded } from "./scope.ts";
 
@@ -60,7 +59,7 @@ export interface TargetCoverage {
 }
 
 export interface CoverageResult {
-  /** Every site, sorted by id (PoPs and cores included, so maps can colour them). */
+  /** Every site, in the network's site order (by id; PoPs and cores included, so maps can colour them). */
   sites: SiteCoverage[];
   /** Served sites only (not PoPs/cores), all authorities. */
   served: CoverageCount;
@@ -72,11 +71,11 @@ export interface CoverageResult {
   targets: TargetCoverage[];
 }
 
-export function siteCoverage(sites: readonly Site[], net: OperationalNetwork): SiteCoverage[] {
+/** Why each of the network's sites (net.sites, by id) is covered or not, in that order. */
+export function siteCoverage(net: OperationalNetwork): SiteCoverage[] {
   const reach = coreReachable(net);
-  const nodes = siteNodes(net, sites);
-  return sortedById(sites).map((site, k) => {
-    const reason = coverageReason(site, nodes[k] as number, reach);
+  return net.sites.map((site, k) => {
+    const reason = coverageReason(site, net.siteNode[k] as number, reach);
     return {
       siteId: site.id,
       category: site.category,
@@ -86,6 +85,14 @@ export function siteCoverage(sites: readonly Site[], net: OperationalNetwork): S
       reason,
     };
   });
+}
+
+/** covered[k] is 1 when the network's site net.sites[k] is covered, else 0. */
+export function coveredSites(net: OperationalNetwork): Uint8Array {
+  const reach = coreReachable(net);
+  return Uint8Array.from(net.sites, (site, k) =>
+    coverageReason(site, net.siteNode[k] as number, reach) === "covered" ? 1 : 0,
+  );
 }
 
 /** `node`: the site's index in the operational network, -1 when it is not a node. */
@@ -164,7 +171,7 @@ function targetCoverage(target: Target, rows: readonly SiteCoverage[]): TargetCo
 
 export function analyseCoverage(inventory: Inventory, net?: OperationalNetwork): CoverageResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
-  const sites = siteCoverage(inventory.sites, network);
+  const sites = siteCoverage(network);
   const served = sites.filter((r) => isServedCategory(r.category));
   return {
     sites,

@@ -52,7 +52,7 @@ export function analyseNetwork(
     coverage,
     optics: analyseOptics(inventory, network),
     diversity: analyseDiversity(inventory, network),
-    plan: planRollout(inventory, options.planner, coverage),
+    plan: planRollout(inventory, options.planner, network),
   };
 }
 

@@ -25,10 +25,13 @@ export interface Csr {
 }
 
 export interface OperationalNetwork {
-  /** Every site, sorted by id (the shared view of model/sorted-by-id.ts), and aligned with it each site's node
-   * index, or -1 for a site that is not a node. */
+  /** Every site of the inventory, sorted by id: the order of every per-site result. Sorted once here
+   * and handed to the analyses with the network, so none sorts again. */
   sites: readonly Site[];
+  /** siteNode[k] is the node index of sites[k], or -1 when that site is not a node. */
   siteNode: Int32Array;
+  /** Every link of the inventory (any status), sorted by id: the order of every per-link result. */
+  allLinks: readonly Link[];
   /** Node ids, index-aligned with the CSR; sorted so every result is deterministic. */
   nodeIds: string[];
   nodeIndex: Map<string, number>;
@@ -69,7 +72,8 @@ export function buildOperationalNetwork(sites: readonly Site[], links: readonly 
     nodeIds.push(site.id);
   }
 
-  const opLinks = sortedById(links).filter(
+  const allLinks = sortedById(links);
+  const opLinks = allLinks.filter(
     (l) => l.status === "operational" && l.a !== l.b && nodeIndex.has(l.a) && nodeIndex.has(l.b),
   );
   const m = opLinks.length;
@@ -113,6 +117,7 @@ export function buildOperationalNetwork(sites: readonly Site[], links: readonly 
   return {
     sites: sorted,
     siteNode,
+    allLinks,
     nodeIds,
     nodeIndex,
     nodeSites,
@@ -141,14 +146,4 @@ function toGraphology(
     graph.addEdgeWithKey(link.id, link.a, link.b, { index: e, lengthKm: link.lengthKm });
   }
   return graph;
-}
-
-/**
- * The node index of each of `sites` in id order (-1: not a node). For the list the network was built
- * from, that is `net.siteNode`, read by position instead of one id lookup per site.
- */
-export function siteNodes(net: OperationalNetwork, sites: readonly Site[]): Int32Array {
-  const sorted = sortedById(sites);
-  if (sorted === net.sites) return net.siteNode;
-  return Int32Array.from(sorted, (site) => net.nodeIndex.get(site.id) ?? -1);
 }

@@ -6,9 +6,8 @@
 // The whole path to the core is reported too, as if every span were passive: a worst case useful for
 // spotting long chains, not a physical link budget.
 
-import { sortedById } from "../sorted-by-id.ts";
 import type { FiberStatus, Inventory, Link, LinkTier, Site } from "../types.ts";
-import { buildOperationalNetwork, type OperationalNetwork, siteNodes } from "./network.ts";
+import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import {
   type LinkLoss,
   linkLoss,
@@ -219,7 +218,7 @@ function accessLinkIds(
 
 export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): OpticsResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
-  const links = sortedById(inventory.links).map(linkOptics);
+  const links = network.allLinks.map(linkOptics);
   const lossOf = new Float64Array(network.links.length);
   for (let e = 0; e < lossOf.length; e++) lossOf[e] = linkTotalLossDb(network.links[e] as Link);
   const tree = multiSourceDijkstra(
@@ -262,10 +261,9 @@ export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): O
       },
     };
   };
-  const nodes = siteNodes(network, inventory.sites);
   const sites: SiteOptics[] = [];
-  sortedById(inventory.sites).forEach((site, k) => {
-    if (isServedSite(site)) sites.push(siteOptics(site, nodes[k] as number));
+  network.sites.forEach((site, k) => {
+    if (isServedSite(site)) sites.push(siteOptics(site, network.siteNode[k] as number));
   });
 
   return {

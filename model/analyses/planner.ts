@@ -21,11 +21,11 @@
 // Priorities live in a binary heap with lazy invalidation (a version per candidate).
 import Flatbush from "flatbush";
 import KDBush from "kdbush";
-import { sortedById } from "../sorted-by-id.ts";
-import type { Authority, Deployment, Inventory, Site, SiteCategory } from "../types.ts";
-import { analyseCoverage, type CoverageResult, type SiteCoverage } from "./coverage.ts";
+import type { Authority, Deployment, Inventory, Link, Site, SiteCategory } from "../types.ts";
+import { coveredSites } from "./coverage.ts";
 import { DistHeap } from "./dist-heap.ts";
 import { boxAround, distanceKm, nearestPoint } from "./geo.ts";
+import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import { goalsOf, type PlanGoal, planGoals } from "./planner-goals.ts";
 
 export interface PlannerOptions {
@@ -96,11 +96,10 @@ interface Candidate {
 }
 
 /** The deployment of a link already drawn (planned, proposed, ...) to a site, first by link id. */
-function plannedDeployment(inventory: Inventory): Map<string, Deployment> {
-  // Links in id order (the view the network already sorted): the first drawn link seen at an end is
-  // the one with the smallest id.
+function plannedDeployment(linksById: readonly Link[]): Map<string, Deployment> {
+  // Links in id order: the first drawn link seen at an end is the one with the smallest id.
   const out = new Map<string, Deployment>();
-  for (const l of sortedById(inventory.links)) {
+  for (const l of linksById) {
     if (l.status === "operational" || l.status === "decommissioned") continue;
     if (!out.has(l.a)) out.set(l.a, l.deployment);
     if (!out.has(l.b)) out.set(l.b, l.deployment);
@@ -109,48 +108,23 @@ function plannedDeployment(inventory: Inventory): Map<string, Deployment> {
 }
 
 /**
- * Which of `sites` (sorted by id) are covered. A coverage result of the same inventory lists its
- * rows in the same order, so its flags are read by position, with no set of 250k ids to build and
- * probe; rows that do not line up (another inventory) fall back to the ids.
- */
-function coveredFlags(
-  inventory: Inventory,
-  sites: readonly Site[],
-  covered: ReadonlySet<string> | CoverageResult | undefined,
-): Uint8Array {
-  const flags = new Uint8Array(sites.length);
-  const given = covered ?? analyseCoverage(inventory);
-  if (given instanceof Set) {
-    for (let i = 0; i < sites.length; i++) flags[i] = given.has((sites[i] as Site).id) ? 1 : 0;
-    return flags;
-  }
-  const rows = (given as CoverageResult).sites;
-  let aligned = rows.length === sites.length;
-  for (let i = 0; aligned && i < sites.length; i++) {
-    const row = rows[i] as SiteCoverage;
-    aligned = row.siteId === (sites[i] as Site).id;
-    flags[i] = row.covered ? 1 : 0;
-  }
-  if (aligned) return flags;
-  return coveredFlags(inventory, sites, new Set(rows.filter((r) => r.covered).map((r) => r.siteId)));
-}
-
-/**
- * `covered`: the sites already connected to a core, as the coverage analysis of this inventory (the
- * fastest: pass the result you already have) or as a set of site ids; computed when omitted.
+ * `net`: the operational network of this inventory when the caller has built it already (it carries
+ * the id-sorted sites and links and says which sites are covered); built here when omitted.
  */
 export function planRollout(
   inventory: Inventory,
   options: Partial<PlannerOptions> = {},
-  covered?: ReadonlySet<string> | CoverageResult,
+  net?: OperationalNetwork,
 ): PlanResult {
   const o: PlannerOptions = { ...DEFAULT_PLANNER_OPTIONS, ...options };
-  const sites = sortedById(inventory.sites);
-  const isCovered = coveredFlags(inventory, sites, covered);
+  const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
+  const sites = network.sites;
+  // isCovered[k] says whether sites[k] is covered: both are the network's, in its site order.
+  const isCovered = coveredSites(network);
   const goals = planGoals(inventory.targets, sites, isCovered);
   const need = goals.map((g) => g.needBefore);
   const coveredNow = goals.map((g) => g.coveredBefore);
-  const deployments = plannedDeployment(inventory);
+  const deployments = plannedDeployment(network.allLinks);
 
   // A site's open goals depend only on its category and authority, and no goal closes before the
   // greedy starts: one list per pair, shared read-only by its candidates, not one per site.

@@ -1,5 +1,4 @@
 // Ids are how everything refers to everything: a duplicate makes every reference ambiguous.
-import { sortedById } from "../../sorted-by-id.ts";
 import type { Origin, RecordList } from "../collect.ts";
 import type { CheckContext } from "./context.ts";
 
@@ -9,36 +8,21 @@ function checkList<T extends { id: string }>(
   key: string,
   what: string,
 ): void {
-  // In the id-sorted view (shared with the analyses, which sort the same list anyway) repeats sit
-  // side by side, so a clean list costs one comparison per record instead of a set of every id.
-  // Only a list with a repeat is gone through again, to find where each id was first.
-  const sorted = sortedById(list.items);
-  let repeated = false;
-  for (let k = 1; k < sorted.length && !repeated; k++) {
-    repeated = (sorted[k] as T).id === (sorted[k - 1] as T).id;
-  }
-  if (!repeated) return;
-  const seen = new Set<string>();
-  const repeats: number[] = [];
-  for (let i = 0; i < list.items.length; i++) {
-    const id = (list.items[i] as T).id;
-    if (seen.has(id)) repeats.push(i);
-    else seen.add(id);
-  }
   const firstIndex = new Map<string, number>();
   for (let i = 0; i < list.items.length; i++) {
     const id = (list.items[i] as T).id;
-    if (!firstIndex.has(id)) firstIndex.set(id, i);
-  }
-  for (const i of repeats) {
-    const id = (list.items[i] as T).id;
+    const first = firstIndex.get(id);
+    if (first === undefined) {
+      firstIndex.set(id, i);
+      continue;
+    }
     const here = list.origins.at(i) as Origin;
-    const first = list.origins.at(firstIndex.get(id) ?? i) as Origin;
+    const there = list.origins.at(first) as Origin;
     ctx.report({
       file: here.file,
       path: [key, here.index, "id"],
       message: `duplicate ${what} id "${id}"; ids must be unique`,
-      related: { file: first.file, path: [key, first.index, "id"] },
+      related: { file: there.file, path: [key, there.index, "id"] },
     });
   }
 }

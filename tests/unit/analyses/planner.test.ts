@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyseCoverage } from "../../../model/analyses/coverage.ts";
 import { distanceKm } from "../../../model/analyses/geo.ts";
+import { buildOperationalNetwork } from "../../../model/analyses/network.ts";
 import { planRollout } from "../../../model/analyses/planner.ts";
 import type { Site } from "../../../model/types.ts";
 import { core, inventory, link, site, target } from "./fixtures.ts";
@@ -140,31 +140,11 @@ describe("rollout planner", () => {
     expect(r).toMatchObject({ steps: [], totalCost: 0, allMet: true, blocked: null });
   });
 
-  it("reads coverage the same from a coverage result, a set of ids or on its own", () => {
+  it("plans the same from the network the caller built as on its own", () => {
     const inv = randomCity(3, 400);
-    const coverage = analyseCoverage(inv);
-    const ids = new Set(coverage.sites.filter((s) => s.covered).map((s) => s.siteId));
     const own = planRollout(inv);
     expect(own.steps.length).toBeGreaterThan(10);
-    expect(planRollout(inv, {}, coverage)).toEqual(own);
-    expect(planRollout(inv, {}, ids)).toEqual(own);
-  });
-
-  it("falls back to the site ids when a coverage result is of another inventory", () => {
-    const inv = schools();
-    // Another inventory's coverage: c1 is not covered there, s1 is, and the rows do not line up.
-    const other = schools({
-      sites: [
-        core("core-a", { location: at(0) }),
-        site("c1", { location: at(20), connection: { status: "planned", medium: "fiber" } }),
-        site("s1", { location: at(1) }),
-      ],
-      links: [link("core-a", "s1")],
-    });
-    const coverage = analyseCoverage(other);
-    const fromOther = planRollout(inv, {}, coverage);
-    expect(fromOther).toEqual(planRollout(inv, {}, new Set(["core-a", "s1"])));
-    expect(fromOther.steps.map((s) => s.siteId)).not.toContain("s1");
+    expect(planRollout(inv, {}, buildOperationalNetwork(inv.sites, inv.links))).toEqual(own);
   });
 
   it("matches a brute-force greedy on random cities", () => {
