@@ -203,8 +203,11 @@ export function buildReportSummary(
   // The summary names only a few sites (single points of failure): without an index at hand, a
   // binary search in the sites sorted once, on the first name asked for, finds them.
   let sorted: readonly Site[] | undefined;
-  const nameOf = (id: string): string | undefined =>
-    bySite ? bySite.get(id)?.name : findById((sorted ??= sortedById(inventory.sites)), id)?.name;
+  const nameOf = (id: string): string | undefined => {
+    if (bySite) return bySite.get(id)?.name;
+    sorted ??= sortedById(inventory.sites);
+    return findById(sorted, id)?.name;
+  };
   const { city } = inventory;
   const { coverage, optics } = inputs;
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
