@@ -1,0 +1,133 @@
+// The meaning of a change in the city's terms, computed from the model on both sides: the
+// inventory the stack was last reviewed against and the one it is about to deploy. It does not
+// look at the stack's resources, so it holds however the stacks lay them out.
+import { analyseCoverage, type CoverageReason } from "../model/analyses/index.ts";
+import type { Inventory, Site } from "../model/types.ts";
+
+export type SiteChangeKind = "gains-fiber" | "loses-fiber" | "added" | "removed" | "connection-changed";
+
+export interface SiteChange {
+  id: string;
+  name: string;
+  category: string;
+  kecamatan: string;
+  change: SiteChangeKind;
+  /** Coverage before and after ("covered" or why not); undefined where the site does not exist. */
+  before?: CoverageReason;
+  after?: CoverageReason;
+  /** "status medium" of the connection before and after, e.g. "planned fiber" → "operational fiber". */
+  connectionBefore?: string;
+  connectionAfter?: string;
+}
+
+export interface CoverageFigure {
+  covered: number;
+  inScope: number;
+  /** Rounded to 0.1 percentage point so the text is stable; null when nothing is in scope. */
+  percent: number | null;
+  meetsTarget: boolean;
+}
+
+export interface TargetChange {
+  targetId: string;
+  /** Target ratio as a percentage. */
+  targetPercent: number;
+  before?: CoverageFigure;
+  after?: CoverageFigure;
+  changed: boolean;
+}
+
+export interface TenantChange {
+  id: string;
+  name: string;
+  change: "added" | "removed" | "renamed";
+  nameBefore?: string;
+}
+
+export interface DomainDiff {
+  sites: SiteChange[];
+  targets: TargetChange[];
+  tenants: TenantChange[];
+}
+
+const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x]));
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const connection = (s: Site) => `${s.connection.status} ${s.connection.medium}`;
+
+function figure(c: { covered: number; inScope: number; ratio: number | null }, meets: boolean): CoverageFigure {
+  return {
+    covered: c.covered,
+    inScope: c.inScope,
+    percent: c.ratio === null ? null : Math.round(c.ratio * 1000) / 10,
+    meetsTarget: meets,
+  };
+}
+
+export function diffInventories(before: Inventory, after: Inventory): DomainDiff {
+  const covBefore = analyseCoverage(before);
+  const covAfter = analyseCoverage(after);
+  const reasonBefore = new Map(covBefore.sites.map((s) => [s.siteId, s.reason]));
+  const reasonAfter = new Map(covAfter.sites.map((s) => [s.siteId, s.reason]));
+  const sitesBefore = byId(before.sites);
+  const sitesAfter = byId(after.sites);
+
+  const sites: SiteChange[] = [];
+  for (const id of [...new Set([...sitesBefore.keys(), ...sitesAfter.keys()])].sort(compare)) {
+    const was = sitesBefore.get(id);
+    const now = sitesAfter.get(id);
+    const site = (now ?? was) as Site;
+    const rb = reasonBefore.get(id);
+    const ra = reasonAfter.get(id);
+    let change: SiteChangeKind | undefined;
+    if (!was) change = "added";
+    else if (!now) change = "removed";
+    else if (rb !== "covered" && ra === "covered") change = "gains-fiber";
+    else if (rb === "covered" && ra !== "covered") change = "loses-fiber";
+    else if (connection(was) !== connection(now) || rb !== ra) change = "connection-changed";
+    if (!change) continue;
+    sites.push({
+      id,
+      name: site.name,
+      category: site.category,
+      kecamatan: site.kecamatan,
+      change,
+      ...(was && rb ? { before: rb } : {}),
+      ...(now && ra ? { after: ra } : {}),
+      ...(was ? { connectionBefore: connection(was) } : {}),
+      ...(now ? { connectionAfter: connection(now) } : {}),
+    });
+  }
+
+  const targetsBefore = new Map(covBefore.targets.map((t) => [t.targetId, t]));
+  const targetsAfter = new Map(covAfter.targets.map((t) => [t.targetId, t]));
+  const ratioOf = new Map([...before.targets, ...after.targets].map((t) => [t.id, t.ratio]));
+  const targets: TargetChange[] = [...new Set([...targetsBefore.keys(), ...targetsAfter.keys()])]
+    .sort(compare)
+    .map((id) => {
+      const b = targetsBefore.get(id);
+      const a = targetsAfter.get(id);
+      const fb = b ? figure(b.all, b.all.meetsTarget) : undefined;
+      const fa = a ? figure(a.all, a.all.meetsTarget) : undefined;
+      return {
+        targetId: id,
+        targetPercent: Math.round((ratioOf.get(id) ?? 0) * 1000) / 10,
+        ...(fb ? { before: fb } : {}),
+        ...(fa ? { after: fa } : {}),
+        changed: JSON.stringify(fb) !== JSON.stringify(fa),
+      };
+    });
+
+  const tenantsBefore = byId(before.tenants);
+  const tenantsAfter = byId(after.tenants);
+  const tenants: TenantChange[] = [];
+  for (const id of [...new Set([...tenantsBefore.keys(), ...tenantsAfter.keys()])].sort(compare)) {
+    const was = tenantsBefore.get(id);
+    const now = tenantsAfter.get(id);
+    if (was && !now) tenants.push({ id, name: was.name, change: "removed" });
+    else if (!was && now) tenants.push({ id, name: now.name, change: "added" });
+    else if (was && now && was.name !== now.name)
+      tenants.push({ id, name: now.name, change: "renamed", nameBefore: was.name });
+  }
+
+  return { sites, targets, tenants };
+}
