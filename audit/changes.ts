@@ -32,7 +32,12 @@ export interface Change {
 }
 
 /** Kinds whose loss loses data or whose change moves a security boundary. */
-const STATEFUL = new Set(["PersistentVolumeClaim", "PersistentVolume", "StatefulSet", "CustomResourceDefinition"]);
+const STATEFUL = new Set([
+  "PersistentVolumeClaim",
+  "PersistentVolume",
+  "StatefulSet",
+  "CustomResourceDefinition",
+]);
 const SECURITY = new Set([
   "Namespace",
   "Role",
@@ -105,7 +110,10 @@ export function assessRisk(op: Operation, kind: string, type: string): { risk: R
     if (stateful || security || provider) {
       return { risk: "critical", why: `${op === "delete" ? "deletes" : "replaces"} a ${what} resource` };
     }
-    return { risk: "high", why: op === "delete" ? "deletes a resource" : "replaces a resource (delete and create)" };
+    return {
+      risk: "high",
+      why: op === "delete" ? "deletes a resource" : "replaces a resource (delete and create)",
+    };
   }
   if (op === "update") {
     if (security || provider) return { risk: "high", why: `changes a ${what} resource` };
@@ -150,7 +158,12 @@ export function changesOf(steps: readonly PreviewStep[]): Change[] {
     };
     const seen = byUrn.get(step.urn);
     if (!seen || OP_ORDER.indexOf(op) < OP_ORDER.indexOf(seen.op)) {
-      byUrn.set(step.urn, seen ? { ...change, before: seen.before ?? change.before, after: change.after ?? seen.after } : change);
+      byUrn.set(
+        step.urn,
+        seen
+          ? { ...change, before: seen.before ?? change.before, after: change.after ?? seen.after }
+          : change,
+      );
     }
   }
   return rankChanges([...byUrn.values()]);

@@ -54,7 +54,10 @@ const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const connection = (s: Site) => `${s.connection.status} ${s.connection.medium}`;
 
-function figure(c: { covered: number; inScope: number; ratio: number | null }, meets: boolean): CoverageFigure {
+function figure(
+  c: { covered: number; inScope: number; ratio: number | null },
+  meets: boolean,
+): CoverageFigure {
   return {
     covered: c.covered,
     inScope: c.inScope,

@@ -3,8 +3,8 @@
 // left. The audit log pins each applied update to that checkpoint's SHA-256.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { HistoryUpdate } from "./log.ts";
 import { sha256 } from "./hash.ts";
+import type { HistoryUpdate } from "./log.ts";
 
 export interface StackFiles {
   /** The backend directory (what file:// in PULUMI_BACKEND_URL points at). */
@@ -29,15 +29,22 @@ export function readHistory(s: StackFiles): HistoryUpdate[] {
     const info = JSON.parse(readFileSync(join(dir, `${id}.history.json`), "utf8")) as {
       kind?: string;
       result?: string;
+      resourceChanges?: Record<string, number>;
     };
     const checkpoint = join(dir, `${id}.checkpoint.json`);
     return {
       id,
       kind: info.kind ?? "unknown",
       ...(info.result ? { result: info.result } : {}),
+      ...(info.resourceChanges ? { resourceChanges: info.resourceChanges } : {}),
       checkpointHash: existsSync(checkpoint) ? sha256(readFileSync(checkpoint)) : undefined,
     };
   });
+}
+
+/** Where the audit log of a stack lives: in the backend folder, beside `.pulumi/`. */
+export function logFile(s: StackFiles): string {
+  return join(s.backendDir, "audit", s.project, `${s.stack}.log.jsonl`);
 }
 
 /** SHA-256 of the stack's current state file; undefined before the stack's first update. */

@@ -7,7 +7,13 @@ function esc(s: string): string {
 
 function inline(line: Line): string {
   return line
-    .map((seg) => (seg.code ? `<code>${esc(seg.text)}</code>` : seg.strong ? `<strong>${esc(seg.text)}</strong>` : esc(seg.text)))
+    .map((seg) =>
+      seg.code
+        ? `<code>${esc(seg.text)}</code>`
+        : seg.strong
+          ? `<strong>${esc(seg.text)}</strong>`
+          : esc(seg.text),
+    )
     .join("");
 }
 

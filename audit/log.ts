@@ -194,6 +194,8 @@ export interface HistoryUpdate {
   kind: string;
   /** succeeded, failed, ... */
   result?: string;
+  /** Operations the update made, by kind, as the engine counted them. */
+  resourceChanges?: Record<string, number>;
   /** SHA-256 of the checkpoint the update left; undefined when that file is gone. */
   checkpointHash: string | undefined;
 }

@@ -11,9 +11,15 @@ function codeSpan(s: string): string {
   return `\`${clean}\``;
 }
 
+/** Emphasis must hug its text: spaces around it go outside the asterisks. */
+function strongText(s: string): string {
+  const m = /^(\s*)(.*?)(\s*)$/.exec(s) as RegExpExecArray;
+  return `${m[1]}**${escapeText(m[2] as string)}**${m[3]}`;
+}
+
 export function inline(line: Line): string {
   return line
-    .map((seg) => (seg.code ? codeSpan(seg.text) : seg.strong ? `**${escapeText(seg.text.trim())}**${seg.text.endsWith(" ") ? " " : ""}` : escapeText(seg.text)))
+    .map((seg) => (seg.code ? codeSpan(seg.text) : seg.strong ? strongText(seg.text) : escapeText(seg.text)))
     .join("");
 }
 

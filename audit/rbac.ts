@@ -78,7 +78,8 @@ export function rbacWidenings(changes: readonly Change[]): RbacWidening[] {
     const added = [...now].filter((g) => !was.has(g)).sort();
     const refFrom = roleRef(before);
     const refTo = roleRef(c.after);
-    const roleRefChanged = isBinding && before && refFrom !== refTo ? { from: refFrom, to: refTo } : undefined;
+    const roleRefChanged =
+      isBinding && before && refFrom !== refTo ? { from: refFrom, to: refTo } : undefined;
     if (!added.length && !roleRefChanged) continue;
     out.push({
       urn: c.urn,

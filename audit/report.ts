@@ -52,7 +52,15 @@ function where(c: { namespace?: string; objectName?: string; name: string }): st
 }
 
 function opLabel(op: Operation): string {
-  return { delete: "delete", replace: "replace", update: "update", create: "create", import: "import", read: "read", same: "same" }[op];
+  return {
+    delete: "delete",
+    replace: "replace",
+    update: "update",
+    create: "create",
+    import: "import",
+    read: "read",
+    same: "same",
+  }[op];
 }
 
 function countsSection(changes: Change[], engine: Record<string, number>): Section {
@@ -84,7 +92,13 @@ function siteLine(s: SiteChange): Line {
     removed: "is removed",
     "connection-changed": "changes connection",
   }[s.change];
-  const line: Line = [t("Site "), strong(s.name), t(" ("), code(s.id), t(`, ${s.category}, ${s.kecamatan}) ${verb}`)];
+  const line: Line = [
+    t("Site "),
+    strong(s.name),
+    t(" ("),
+    code(s.id),
+    t(`, ${s.category}, ${s.kecamatan}) ${verb}`),
+  ];
   const from = s.connectionBefore ? `${s.connectionBefore}, ${s.before}` : undefined;
   const to = s.connectionAfter ? `${s.connectionAfter}, ${s.after}` : undefined;
   if (from && to) line.push(t(`: ${from} → ${to}`));
@@ -115,7 +129,12 @@ function domainSection(input: ReportInput, changes: Change[]): Section {
           t(`${tenant.name} (`),
           code(tenant.id),
           t(")"),
-          ...(namespaces.length ? [t("; namespaces deleted: "), ...namespaces.flatMap((n, k) => [...(k ? [t(", ")] : []), code(n)])] : []),
+          ...(namespaces.length
+            ? [
+                t("; namespaces deleted: "),
+                ...namespaces.flatMap((n, k) => [...(k ? [t(", ")] : []), code(n)]),
+              ]
+            : []),
         ]);
       } else if (tenant.change === "added") {
         lines.push([t("Tenant added: "), t(`${tenant.name} (`), code(tenant.id), t(")")]);
@@ -132,7 +151,8 @@ function domainSection(input: ReportInput, changes: Change[]): Section {
       t(`${w.kind} `),
       code(where({ ...w, name: w.urn })),
     ];
-    if (w.roleRefChanged) head.push(t(" now binds "), code(w.roleRefChanged.to), t(" instead of "), code(w.roleRefChanged.from));
+    if (w.roleRefChanged)
+      head.push(t(" now binds "), code(w.roleRefChanged.to), t(" instead of "), code(w.roleRefChanged.from));
     if (w.added.length) head.push(t(w.kind.endsWith("Binding") ? "; subjects added: " : "; grants added: "));
     w.added.forEach((g, k) => {
       head.push(...(k ? [t(", ")] : []), code(g));
@@ -165,7 +185,8 @@ function exposureOf(c: Change): string | undefined {
   const before = (c.op === "create" ? {} : (c.before?.spec ?? {})) as Record<string, unknown>;
   if (c.kind === "Service") {
     const outside = (s: Record<string, unknown>) => s.type === "LoadBalancer" || s.type === "NodePort";
-    if (outside(spec) && !outside(before)) return `becomes reachable from outside the cluster (type ${spec.type})`;
+    if (outside(spec) && !outside(before))
+      return `becomes reachable from outside the cluster (type ${spec.type})`;
   }
   if (c.kind === "Ingress") {
     const hosts = (s: Record<string, unknown>) =>
@@ -194,7 +215,7 @@ function policySection(preview: SavedPreview, changes: Change[]): Section {
   const resource = (v: PolicyResult): Line => {
     if (!v.urn) return [t("(stack)")];
     const c = byUrn.get(v.urn);
-    return [code(c ? `${c.kind} ${where(c)}` : v.urn.split("::").at(-1) ?? v.urn)];
+    return [code(c ? `${c.kind} ${where(c)}` : (v.urn.split("::").at(-1) ?? v.urn))];
   };
   const packs = [...preview.policiesPassed.keys()].sort();
   const passed = packs.reduce((n, p) => n + (preview.policiesPassed.get(p)?.size ?? 0), 0);
@@ -210,7 +231,9 @@ function policySection(preview: SavedPreview, changes: Change[]): Section {
       ]),
     },
     empty: packs.length ? "No violation." : "No policy pack ran in this preview.",
-    ...(packs.length ? { note: `Packs that ran: ${packs.join(", ")}; ${passed} rule(s) passed on at least one resource.` } : {}),
+    ...(packs.length
+      ? { note: `Packs that ran: ${packs.join(", ")}; ${passed} rule(s) passed on at least one resource.` }
+      : {}),
   };
 }
 
@@ -228,15 +251,21 @@ function changesSection(changes: Change[], max: number): Section {
         [code(where(c))],
         [t(c.provider?.replace(/-provider$/, "") ?? "")],
         c.replaceKeys.length
-          ? [t("replaced because of "), ...c.replaceKeys.flatMap((k, i) => [...(i ? [t(", ")] : []), code(k)])]
-          : c.diffKeys.slice(0, 6).flatMap((k, i) => [...(i ? [t(", ")] : []), code(k)]).concat(
-              c.diffKeys.length > 6 ? [t(` and ${c.diffKeys.length - 6} more`)] : [],
-            ),
+          ? [
+              t("replaced because of "),
+              ...c.replaceKeys.flatMap((k, i) => [...(i ? [t(", ")] : []), code(k)]),
+            ]
+          : c.diffKeys
+              .slice(0, 6)
+              .flatMap((k, i) => [...(i ? [t(", ")] : []), code(k)])
+              .concat(c.diffKeys.length > 6 ? [t(` and ${c.diffKeys.length - 6} more`)] : []),
         [t(c.why)],
       ]),
     },
     empty: "Nothing changes.",
-    ...(omitted > 0 ? { note: `${omitted} lower-risk change(s) not listed; the counts above include them.` } : {}),
+    ...(omitted > 0
+      ? { note: `${omitted} lower-risk change(s) not listed; the counts above include them.` }
+      : {}),
   };
 }
 
@@ -244,7 +273,11 @@ function diagnosticsSection(preview: SavedPreview): Section | undefined {
   if (!preview.diagnostics.length) return undefined;
   const rows = [...preview.diagnostics]
     .sort((a, b) => cmp(a.severity, b.severity) || cmp(a.urn ?? "", b.urn ?? "") || cmp(a.message, b.message))
-    .map((d) => [[t(d.severity)], [code(d.urn ? (d.urn.split("::").at(-1) ?? d.urn) : "(stack)")], [t(d.message.slice(0, 400))]]);
+    .map((d) => [
+      [t(d.severity)],
+      [code(d.urn ? (d.urn.split("::").at(-1) ?? d.urn) : "(stack)")],
+      [t(d.message.slice(0, 400))],
+    ]);
   return { title: "Engine warnings and errors", table: { head: ["severity", "resource", "message"], rows } };
 }
 
@@ -255,13 +288,21 @@ export function buildReport(input: ReportInput): Report {
   const mandatory = input.preview.violations.filter((v) => v.level === "mandatory").length;
   const errors = input.preview.diagnostics.filter((d) => d.severity === "error").length;
   const counts = countByOperation(changes);
-  const changed = OP_ORDER.filter((op) => op !== "same" && counts[op] > 0).map((op) => `${counts[op]} to ${op}`);
+  const changed = OP_ORDER.filter((op) => op !== "same" && counts[op] > 0).map(
+    (op) => `${counts[op]} to ${op}`,
+  );
   const verdict = mandatory
-    ? { ok: false, text: `Blocked: ${mandatory} mandatory policy violation(s); the engine refuses this change.` }
+    ? {
+        ok: false,
+        text: `Blocked: ${mandatory} mandatory policy violation(s); the engine refuses this change.`,
+      }
     : errors
       ? { ok: false, text: `The preview failed with ${errors} error(s); there is nothing to apply.` }
       : !input.planHash
-        ? { ok: false, text: "No plan was saved; this preview cannot be applied through `scripts/audit apply`." }
+        ? {
+            ok: false,
+            text: "No plan was saved; this preview cannot be applied through `scripts/audit apply`.",
+          }
         : { ok: true, text: "Ready to apply: `scripts/audit apply` applies exactly this plan, or refuses." };
   const about: Line[] = [
     [t("Stack "), code(input.stack)],

@@ -58,7 +58,9 @@ const engineEvent = z.looseObject({
   summaryEvent: z
     .looseObject({ resourceChanges: z.record(z.string(), z.number().int()).nullish() })
     .optional(),
-  diagnosticEvent: z.looseObject({ urn: z.string().optional(), message: z.string(), severity: z.string() }).optional(),
+  diagnosticEvent: z
+    .looseObject({ urn: z.string().optional(), message: z.string(), severity: z.string() })
+    .optional(),
 });
 
 export type PreviewStep = z.infer<typeof step>;
@@ -154,7 +156,11 @@ export function parseSavedPreview(
     if (e.summaryEvent?.resourceChanges) summaryChanges = e.summaryEvent.resourceChanges;
     const d = e.diagnosticEvent;
     if (d && (d.severity === "warning" || d.severity === "error")) {
-      diagnostics.push({ ...(d.urn ? { urn: d.urn } : {}), severity: d.severity, message: plainText(d.message).trim() });
+      diagnostics.push({
+        ...(d.urn ? { urn: d.urn } : {}),
+        severity: d.severity,
+        message: plainText(d.message).trim(),
+      });
     }
   });
 

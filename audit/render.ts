@@ -1,19 +1,8 @@
-// The auditor's side of the stacks: a saved preview in, a risk-ranked report out (Markdown and
-// HTML, secrets scrubbed), and the hash-chained log of what was applied.
+// One report, both renderings, every text scrubbed of secrets before it is escaped for either.
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { redact } from "./redact.ts";
 import { buildReport, type Line, type Report, type ReportInput } from "./report.ts";
-
-export * from "./changes.ts";
-export * from "./domain.ts";
-export * from "./hash.ts";
-export * from "./log.ts";
-export * from "./rbac.ts";
-export * from "./redact.ts";
-export * from "./report.ts";
-export * from "./saved-preview.ts";
-export { renderHtml, renderMarkdown };
 
 export interface RenderedReport {
   markdown: string;

@@ -1,0 +1,55 @@
+// What "the program" is for binding a review to it: every file git would commit (tracked or
+// not ignored) except docs and tests, plus the stack's own config file (git-ignored for the twin
+// and test stacks). A review records each file's hash; apply refuses if any differs.
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { sha256 } from "../../audit/hash.ts";
+import { parseInventory } from "../../model/load/index.ts";
+import { ROOT } from "../../toolchain/paths.ts";
+
+const run = promisify(execFile);
+
+const NOT_PROGRAM = /^(tests|docs|bench|reports)\/|\.md$/;
+
+export async function programFiles(stack: string): Promise<Record<string, string>> {
+  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
+  const names = new Set(stdout.split("\0").filter((n) => n && !NOT_PROGRAM.test(n)));
+  names.add(`stacks/Pulumi.${stack}.yaml`);
+  const out: Record<string, string> = {};
+  for (const name of [...names].sort()) {
+    const file = join(ROOT, name);
+    if (existsSync(file)) out[name] = sha256(readFileSync(file));
+  }
+  return out;
+}
+
+/** Files added, removed or changed between two fingerprints, sorted. */
+export function programChanges(before: Record<string, string>, now: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(now)]);
+  return [...names].filter((n) => before[n] !== now[n]).sort();
+}
+
+/** The inventory as committed at a git revision (the "before" side of the domain diff). */
+export async function inventoryAtRevision(
+  revision: string,
+  dir: string,
+): Promise<ReturnType<typeof parseInventory>> {
+  const { stdout } = await run("git", ["ls-tree", "-r", "-z", "--name-only", revision, "--", dir], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
+  const files: Record<string, string> = {};
+  for (const name of stdout.split("\0").filter((n) => /\.ya?ml$/.test(n))) {
+    const { stdout: text } = await run("git", ["show", `${revision}:${name}`], {
+      cwd: ROOT,
+      maxBuffer: 256 << 20,
+    });
+    files[name.slice(dir.length + 1)] = text;
+  }
+  return parseInventory(files, { root: `${dir}@${revision}` });
+}

@@ -1,0 +1,59 @@
+// The Pulumi CLI as `scripts/audit` drives it: the cached engines, the project's file backend
+// (or the one PULUMI_BACKEND_URL names), and the engine's event log switched on
+// (`--event-log` exists only with PULUMI_DEBUG_COMMANDS=true).
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { bin, ROOT } from "../../toolchain/paths.ts";
+import { ensureFileBackend, pulumiEnv } from "../../toolchain/pulumi-state.ts";
+
+export const PROJECT = "baubau-smartcity";
+
+export interface PulumiRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Pulumi {
+  run(args: string[], opts?: { inherit?: boolean }): Promise<PulumiRun>;
+  /** The file backend's directory, or undefined when the state lives elsewhere. */
+  backendDir: string | undefined;
+}
+
+export async function pulumiCli(): Promise<Pulumi> {
+  const state = await ensureFileBackend();
+  const env = pulumiEnv(state, { PULUMI_DEBUG_COMMANDS: "true" });
+  const url = env.PULUMI_BACKEND_URL ?? "";
+  const backendDir = url.startsWith("file://") ? fileURLToPath(url) : undefined;
+  return {
+    backendDir,
+    run(args, opts = {}) {
+      return new Promise((resolve, reject) => {
+        const child = spawn(bin.pulumi, [...args, "--non-interactive"], {
+          cwd: ROOT,
+          env,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d: Buffer) => {
+          stdout += d.toString();
+        });
+        child.stderr.on("data", (d: Buffer) => {
+          stderr += d.toString();
+          if (opts.inherit) process.stderr.write(d);
+        });
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      });
+    },
+  };
+}
+
+/** stdout, or an error that carries what the CLI said. */
+export async function pulumiOk(p: Pulumi, args: string[]): Promise<string> {
+  const r = await p.run(args);
+  if (r.code !== 0)
+    throw new Error(`pulumi ${args.join(" ")} exited ${r.code}: ${(r.stderr || r.stdout).trim()}`);
+  return r.stdout;
+}
