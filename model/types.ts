@@ -233,6 +233,99 @@ export interface DataCenter {
   provenance: Provenance;
 }
 
+// The service catalog (inventory/services.yaml). SPBE (Perpres 95/2018 arts. 34-35) sorts government
+// services into administration services (internal, for the bureaucracy) and public services (for
+// residents and businesses); the roadmap's KPIs are shares of each, see inventory/README.md.
+
+/** `public`: for residents and businesses; `internal`: an SPBE administration service. */
+export const SERVICE_KINDS = ["public", "internal"] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** Lifecycle: `pilot` runs for some OPD only, `online` for everyone it is meant for. */
+export const SERVICE_STATUSES = ["planned", "pilot", "online", "retired"] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** Data classification (BSSN; `sangat rahasia` is never hosted by a city data center). */
+export const CLASSIFICATIONS = ["terbuka", "terbatas", "rahasia"] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** SPBE areas: the administration areas of Perpres 95/2018 art. 34, then public-service sectors. */
+export const SERVICE_AREAS = [
+  "planning",
+  "budgeting",
+  "finance",
+  "procurement",
+  "staffing",
+  "archives",
+  "assets",
+  "internal-audit",
+  "performance",
+  "correspondence",
+  "licensing",
+  "complaints",
+  "public-information",
+  "open-data",
+  "monitoring",
+  "iot",
+  "participation",
+  "population",
+  "health",
+  "education",
+] as const;
+export type ServiceArea = (typeof SERVICE_AREAS)[number];
+
+/** Where a service runs: the city's data center, a national platform (SIPD, SP4N-LAPOR!), or a vendor. */
+export const SERVICE_HOSTINGS = ["datacenter", "national", "vendor"] as const;
+export type ServiceHosting = (typeof SERVICE_HOSTINGS)[number];
+
+export const ROADMAP_PHASES = ["I", "II", "III"] as const;
+export type RoadmapPhase = (typeof ROADMAP_PHASES)[number];
+
+export interface ResourceAmounts {
+  /** Kubernetes quantity, e.g. "250m". */
+  cpu: string;
+  /** Kubernetes quantity, e.g. "256Mi". */
+  memory: string;
+}
+
+/** How a data-center service runs on Kubernetes. */
+export interface ServiceWorkload {
+  /** Inventory cluster id (datacenter.yaml). */
+  cluster: string;
+  /** Pinned image: a tag other than `latest`, or a digest. */
+  image: string;
+  port: number;
+  replicas: number;
+  /** Horizontal autoscaling ceiling; absent means a fixed replica count. */
+  maxReplicas?: number;
+  resources: { requests: ResourceAmounts; limits: ResourceAmounts };
+  /** Public host name; an Ingress is made only for public services that set it. */
+  host?: string;
+  /** Availability objective over 30 days, e.g. 0.995. */
+  sloTarget: number;
+  /** Ids of services this one calls; their namespaces admit its traffic. */
+  dependsOn: string[];
+}
+
+export interface Service {
+  id: string;
+  name: string;
+  /** Owner OPD (tenants.yaml). */
+  tenant: string;
+  kind: ServiceKind;
+  area: ServiceArea;
+  phase: RoadmapPhase;
+  /** Counted by "essential public services online"; only public services can be essential. */
+  essential: boolean;
+  status: ServiceStatus;
+  classification: Classification;
+  personalData: boolean;
+  hosting: ServiceHosting;
+  /** Required exactly when hosting is `datacenter`. */
+  workload?: ServiceWorkload;
+  provenance: Provenance;
+}
+
 export interface Inventory {
   city: City;
   tenants: Tenant[];
@@ -240,4 +333,6 @@ export interface Inventory {
   sites: Site[];
   links: Link[];
   datacenter: DataCenter;
+  /** The service catalog; empty when the inventory has no services.yaml. */
+  services: Service[];
 }

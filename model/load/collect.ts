@@ -4,10 +4,11 @@ import type { z } from "zod";
 import { cityFileSchema } from "../schema/city.ts";
 import { dataCenterSchema } from "../schema/datacenter.ts";
 import { linkSchema } from "../schema/links.ts";
+import { serviceSchema } from "../schema/services.ts";
 import { siteSchema } from "../schema/sites.ts";
 import { targetSchema } from "../schema/targets.ts";
 import { tenantSchema } from "../schema/tenants.ts";
-import type { City, DataCenter, Link, Site, Target, Tenant } from "../types.ts";
+import type { City, DataCenter, Link, Service, Site, Target, Tenant } from "../types.ts";
 import { describeValue } from "./describe.ts";
 import type { FileRole } from "./files.ts";
 import type { ProblemDraft } from "./problem.ts";
@@ -56,6 +57,7 @@ export interface Collected {
   targets: RecordList<Target>;
   sites: RecordList<Site>;
   links: RecordList<Link>;
+  services: RecordList<Service>;
   /** True when some file of the role could not be read at all (syntax or shape). */
   unreadable: Set<FileRole>;
   problems: ProblemDraft[];
@@ -71,6 +73,7 @@ export function emptyCollected(): Collected {
     targets: emptyList(),
     sites: emptyList(),
     links: emptyList(),
+    services: emptyList(),
     unreadable: new Set(),
     problems: [],
   };
@@ -174,6 +177,9 @@ export function collectFile(role: FileRole, file: string, data: unknown, into: C
       break;
     case "links":
       ok = collectList(file, data, "links", linkSchema, into.links, out);
+      break;
+    case "services":
+      ok = collectList(file, data, "services", serviceSchema, into.services, out);
       break;
   }
   if (!ok) into.unreadable.add(role);

@@ -1,9 +1,10 @@
 // Which inventory file plays which role, decided by its path so that tests and the benchmark can
 // pass files from memory under any prefix ("inventory/sites/wolio.yaml" or "sites/wolio.yaml").
 
-export type FileRole = "city" | "tenants" | "targets" | "sites" | "links" | "datacenter";
+export type FileRole = "city" | "tenants" | "targets" | "sites" | "links" | "datacenter" | "services";
 
-export const REQUIRED_FILES: Readonly<Record<Exclude<FileRole, "sites" | "links">, string>> = {
+/** services.yaml is optional: an inventory of the network alone (an OFDS import, a test) has no catalog. */
+export const REQUIRED_FILES: Readonly<Record<Exclude<FileRole, "sites" | "links" | "services">, string>> = {
   city: "city.yaml",
   tenants: "tenants.yaml",
   targets: "targets.yaml",
@@ -19,7 +20,14 @@ export function roleOf(path: string): FileRole | undefined {
   if (parent === "sites") return "sites";
   if (parent === "links" || /^links\.ya?ml$/.test(name)) return "links";
   const base = name.replace(/\.ya?ml$/, "");
-  if (base === "city" || base === "tenants" || base === "targets" || base === "datacenter") return base;
+  if (
+    base === "city" ||
+    base === "tenants" ||
+    base === "targets" ||
+    base === "datacenter" ||
+    base === "services"
+  )
+    return base;
   return undefined;
 }
 
@@ -38,11 +46,11 @@ export function baseName(path: string): string {
   return name;
 }
 
-const ROLE_FILES = ["city", "tenants", "targets", "datacenter", "links"];
+const ROLE_FILES = ["city", "tenants", "targets", "datacenter", "links", "services"];
 const ROLE_DIRS = ["sites", "links"];
 
 /** For a YAML file no role claims: the file or folder it was probably meant to be, if any. A file
- * that is merely unknown (services.yaml belongs to another loader) is left alone. */
+ * that is merely unknown (a README, a scratch file) is left alone. */
 export function nearMissOf(
   path: string,
   near: (word: string, candidates: string[]) => string | undefined,

@@ -38,7 +38,7 @@ export function parseInventory(
 
   for (const name of Object.keys(files).sort()) {
     const role = roleOf(name);
-    // Other files (services.yaml, READMEs) belong to other loaders, but a misspelt one is ours.
+    // Other files (READMEs, scratch files) are not ours, but a misspelt inventory file is.
     if (role === undefined) {
       const meant = /\.ya?ml$/.test(name) ? nearMissOf(name, suggest) : undefined;
       if (meant !== undefined) {
@@ -97,6 +97,7 @@ export function parseInventory(
         sites: data.sites.items,
         links: data.links.items,
         datacenter: data.datacenter.value,
+        services: data.services.items,
       },
     };
   }

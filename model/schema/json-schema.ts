@@ -5,6 +5,7 @@ import { z } from "zod";
 import { citySchema } from "./city.ts";
 import { dataCenterSchema } from "./datacenter.ts";
 import { linkSchema } from "./links.ts";
+import { serviceSchema } from "./services.ts";
 import { siteSchema } from "./sites.ts";
 import { targetSchema } from "./targets.ts";
 import { tenantSchema } from "./tenants.ts";
@@ -16,6 +17,7 @@ const RECORDS = {
   site: siteSchema,
   link: linkSchema,
   datacenter: dataCenterSchema,
+  service: serviceSchema,
 } as const;
 
 export type RecordKind = keyof typeof RECORDS;

@@ -4,6 +4,7 @@ import { createContext } from "./context.ts";
 import { checkDatacenter } from "./datacenter.ts";
 import { checkLinks } from "./links.ts";
 import { checkOperationalPaths } from "./operational-path.ts";
+import { checkServices } from "./services.ts";
 import { checkSites } from "./sites.ts";
 import { checkTenants } from "./tenants.ts";
 import { checkUniqueIds } from "./unique.ts";
@@ -18,4 +19,5 @@ export function runChecks(data: Collected): void {
   checkLinks(ctx);
   checkOperationalPaths(ctx);
   checkDatacenter(ctx);
+  checkServices(ctx);
 }

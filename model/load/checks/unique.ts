@@ -41,4 +41,5 @@ export function checkUniqueIds(ctx: CheckContext): void {
   checkList(ctx, d.links, "links", "link");
   checkList(ctx, d.tenants, "tenants", "tenant");
   checkList(ctx, d.targets, "targets", "target");
+  checkList(ctx, d.services, "services", "service");
 }

@@ -88,7 +88,7 @@ export function datacenter(overrides: Partial<DataCenter> = {}): DataCenter {
 }
 
 export function inventory(
-  parts: Partial<Pick<Inventory, "sites" | "links" | "targets" | "datacenter" | "tenants">>,
+  parts: Partial<Pick<Inventory, "sites" | "links" | "targets" | "datacenter" | "tenants" | "services">>,
 ): Inventory {
   return {
     city: {
@@ -100,6 +100,7 @@ export function inventory(
       provenance,
     },
     tenants: parts.tenants ?? [],
+    services: parts.services ?? [],
     targets: parts.targets ?? [],
     sites: parts.sites ?? [],
     links: parts.links ?? [],

@@ -45,6 +45,7 @@ function link(a: string, b: string, over: Partial<Link> = {}): Link {
 
 export function fixtureInventory(): Inventory {
   return {
+    services: [],
     city: {
       code: "74.72",
       name: "Kota Baubau",
