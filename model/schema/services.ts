@@ -116,5 +116,3 @@ export const serviceSchema = z
       });
     }
   });
-
-export const servicesFileSchema = z.strictObject({ services: z.array(serviceSchema) });
