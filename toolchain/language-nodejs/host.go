@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
+	sdk "github.com/pulumi/pulumi/sdk/v3"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
@@ -156,44 +159,141 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 
 // RunPlugin runs a plugin written in Node.js, such as a CrossGuard policy pack, streaming its
 // output to the engine.
+//
+// Policy packs are run the way upstream's host runs them (sdk/nodejs/cmd/pulumi-language-nodejs):
+// `run-policy-pack <engine-address> <pack directory>` with the pack's directory as working
+// directory, behind sdk.PolicyProxy. The proxy answers the engine's ConfigureStack itself, so the
+// pack starts with the stack's name and config in PULUMI_NODEJS_STACK and PULUMI_CONFIG (what
+// `pulumi.getStack()` and `new pulumi.Config()` read), then forwards every call to the pack.
 func (h *languageHost) RunPlugin(
 	req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer,
 ) error {
+	ctx := server.Context()
 	info := req.GetInfo()
 	dir := programDirectory(info)
+	policy := isPolicyPack(req.GetKind())
 	script := "cmd/run-plugin"
-	if req.GetKind() == "policy" || req.GetKind() == "analyzer" {
+	if policy {
 		script = "cmd/run-policy-pack"
 	}
 	runScript, err := resolveSDKScript(dir, script)
 	if err != nil {
 		return err
 	}
+	var stdout io.Writer = &streamWriter{send: func(b []byte) error {
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stdout{Stdout: b}})
+	}}
+	stderr := &streamWriter{send: func(b []byte) error {
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stderr{Stderr: b}})
+	}}
 	entry := info.GetEntryPoint()
 	if entry == "" {
 		entry = "."
 	}
-	args := append(nodeArgs(runtimeOptions(info)), runScript, entry)
-	args = append(args, req.GetArgs()...)
+	args := pluginArgs(nodeArgs(runtimeOptions(info)), runScript, policy, dir, entry, req.GetArgs())
+	env := append(os.Environ(), req.GetEnv()...)
 
-	cmd := exec.CommandContext(server.Context(), nodeBinary(), args...)
+	cmd := exec.CommandContext(ctx, nodeBinary(), args...)
 	cmd.Dir = req.GetPwd()
-	cmd.Env = append(os.Environ(), req.GetEnv()...)
-	cmd.Stdout = &streamWriter{send: func(b []byte) error {
-		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stdout{Stdout: b}})
-	}}
-	cmd.Stderr = &streamWriter{send: func(b []byte) error {
-		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stderr{Stderr: b}})
-	}}
-	code := 0
-	if err := cmd.Run(); err != nil {
+	cmd.Stderr = stderr
+	if !policy {
+		cmd.Env = env
+		cmd.Stdout = stdout
+		err := cmd.Run()
 		var exit *exec.ExitError
-		if !errors.As(err, &exit) {
+		if err != nil && !errors.As(err, &exit) {
 			return fmt.Errorf("could not start node: %w", err)
 		}
-		code = exit.ExitCode()
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{
+			Exitcode: exitCode(err),
+		}})
 	}
-	return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{Exitcode: int32(code)}})
+
+	proxy, packStdout, err := sdk.NewPolicyProxy(ctx, stdout)
+	if err != nil {
+		return fmt.Errorf("could not start the policy pack proxy: %w", err)
+	}
+	stack, err := proxy.AwaitConfiguration(ctx)
+	if err != nil {
+		return fmt.Errorf("could not get the stack configuration for the policy pack: %w", err)
+	}
+	extra, err := policyPackEnv(stack)
+	if err != nil {
+		return err
+	}
+	cmd.Dir = dir
+	cmd.Env = append(env, extra...)
+	cmd.Stdout = packStdout
+	if err := cmd.Start(); err != nil {
+		proxy.Abort(err)
+		return fmt.Errorf("could not start node: %w", err)
+	}
+	// Attach returns once the pack has exited (its error is the exit status).
+	err = proxy.Attach(ctx, cmd)
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		return err
+	}
+	return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{
+		Exitcode: exitCode(err),
+	}})
+}
+
+func isPolicyPack(kind string) bool {
+	return kind == "policy" || kind == "analyzer"
+}
+
+// pluginArgs is node's command line for a plugin: run-policy-pack takes the engine address first
+// and the pack's directory last; run-plugin the entry point first, then the engine's arguments.
+func pluginArgs(nodeArgs []string, runScript string, policy bool, dir, entry string, engineArgs []string) []string {
+	args := append(append([]string{}, nodeArgs...), runScript)
+	if policy {
+		return append(append(args, engineArgs...), dir)
+	}
+	return append(append(args, entry), engineArgs...)
+}
+
+// policyPackEnv passes the stack the pack checks the way @pulumi/pulumi's runtime reads it.
+func policyPackEnv(stack *pulumirpc.AnalyzerStackConfigureRequest) ([]string, error) {
+	if stack == nil {
+		// `pulumi policy publish` and the like configure no stack.
+		return nil, nil
+	}
+	var env []string
+	add := func(k, v string) {
+		if v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	add("PULUMI_NODEJS_ORGANIZATION", stack.GetOrganization())
+	add("PULUMI_NODEJS_PROJECT", stack.GetProject())
+	add("PULUMI_NODEJS_STACK", stack.GetStack())
+	add("PULUMI_NODEJS_DRY_RUN", strconv.FormatBool(stack.GetDryRun()))
+	if stack.GetConfig() != nil {
+		config, err := json.Marshal(stack.GetConfig())
+		if err != nil {
+			return nil, fmt.Errorf("could not encode the stack configuration: %w", err)
+		}
+		add("PULUMI_CONFIG", string(config))
+		keys, err := json.Marshal(nonNil(stack.GetConfigSecretKeys()))
+		if err != nil {
+			return nil, err
+		}
+		add("PULUMI_CONFIG_SECRET_KEYS", string(keys))
+	}
+	return env, nil
+}
+
+// exitCode is the child's exit status: 0 on success, else its exit code.
+func exitCode(err error) int32 {
+	if err == nil {
+		return 0
+	}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return int32(exit.ExitCode())
+	}
+	return -1
 }
 
 // InstallDependencies runs `npm ci` when a lock file is present, else `npm install`.

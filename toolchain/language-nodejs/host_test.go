@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -83,5 +84,39 @@ func TestRuntimeOptionsFollowPulumiYaml(t *testing.T) {
 	}
 	if args := nodeArgs(got); len(args) != 2 || args[0] != "--import" || args[1] != "tsx" {
 		t.Fatalf("nodeArgs = %q", args)
+	}
+}
+
+func TestPluginArgsPutThePackDirectoryLastForPolicyPacks(t *testing.T) {
+	got := pluginArgs([]string{"--import", "tsx"}, "/n/cmd/run-policy-pack", true, "/p/policy", ".", []string{"127.0.0.1:9"})
+	want := []string{"--import", "tsx", "/n/cmd/run-policy-pack", "127.0.0.1:9", "/p/policy"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("policy pack args = %q; want %q (run-policy-pack takes <engine-address> <program>)", got, want)
+	}
+	got = pluginArgs(nil, "/n/cmd/run-plugin", false, "/p/plugin", "index.js", []string{"a", "b"})
+	if strings.Join(got, " ") != "/n/cmd/run-plugin index.js a b" {
+		t.Fatalf("plugin args = %q", got)
+	}
+}
+
+func TestPolicyPackEnvCarriesTheStackAndItsConfig(t *testing.T) {
+	env, err := policyPackEnv(&pulumirpc.AnalyzerStackConfigureRequest{
+		Stack: "twin", Project: "baubau-smartcity", DryRun: true,
+		Config: map[string]string{"baubau:policyProfile": "twin"}, ConfigSecretKeys: []string{"baubau:kubeconfig-dc-prod"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(env, "\n")
+	for _, want := range []string{
+		"PULUMI_NODEJS_STACK=twin", "PULUMI_NODEJS_PROJECT=baubau-smartcity", "PULUMI_NODEJS_DRY_RUN=true",
+		`PULUMI_CONFIG={"baubau:policyProfile":"twin"}`, `PULUMI_CONFIG_SECRET_KEYS=["baubau:kubeconfig-dc-prod"]`,
+	} {
+		if !strings.Contains(joined, want) {
+			t.Fatalf("policyPackEnv = %q; missing %q", env, want)
+		}
+	}
+	if env, err := policyPackEnv(nil); err != nil || env != nil {
+		t.Fatalf("no stack (policy publish): %q, %v; want nothing", env, err)
 	}
 }

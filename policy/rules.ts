@@ -1,0 +1,22 @@
+// Every rule of the pack, in the order reports list them.
+import { imageDigest, imagePinned, requestsAndLimits } from "./kubernetes/containers.ts";
+import { namespacePodSecurity, noHostAccess, podSecurityRestricted } from "./kubernetes/pod-security.ts";
+import { tenantDefaultDeny, tenantRbac } from "./kubernetes/tenancy.ts";
+import { linkMargin, popDiversity } from "./model/network.ts";
+import { tier2Fuel, tier2NPlusOne } from "./model/tier2.ts";
+import type { Rule } from "./rule.ts";
+
+export const RULES: readonly Rule[] = [
+  tier2NPlusOne,
+  tier2Fuel,
+  popDiversity,
+  linkMargin,
+  noHostAccess,
+  podSecurityRestricted,
+  namespacePodSecurity,
+  requestsAndLimits,
+  imagePinned,
+  imageDigest,
+  tenantDefaultDeny,
+  tenantRbac,
+];
