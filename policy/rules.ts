@@ -1,5 +1,6 @@
 // Every rule of the pack, in the order reports list them.
 import { imageDigest, imagePinned, requestsAndLimits } from "./kubernetes/containers.ts";
+import { essentialDisruptionBudget, essentialRackSpread, essentialReplicas } from "./kubernetes/essential.ts";
 import { namespacePodSecurity, noHostAccess, podSecurityRestricted } from "./kubernetes/pod-security.ts";
 import { tenantDefaultDeny, tenantRbac } from "./kubernetes/tenancy.ts";
 import { linkMargin, popDiversity } from "./model/network.ts";
@@ -19,4 +20,7 @@ export const RULES: readonly Rule[] = [
   imageDigest,
   tenantDefaultDeny,
   tenantRbac,
+  essentialReplicas,
+  essentialRackSpread,
+  essentialDisruptionBudget,
 ];

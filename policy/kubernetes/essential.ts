@@ -1,0 +1,134 @@
+// Essential public services (the roadmap's "50% of essential public services online") must survive
+// losing a server, a rack, or a node drain: at least two replicas, spread across racks so one rack's
+// power or switch cannot take them all, and a PodDisruptionBudget so a drain waits for them.
+import type { PolicyResource, ResourceRule, StackFinding, StackRule } from "../rule.ts";
+import {
+  describeWorkload,
+  isKind,
+  list,
+  metadata,
+  obj,
+  selects,
+  str,
+  type Workload,
+  workload,
+} from "./objects.ts";
+
+const GROUP = "smartcity.baubaukota.go.id";
+export const ESSENTIAL_ANNOTATION = `${GROUP}/essential`;
+export const AUDIENCE_ANNOTATION = `${GROUP}/audience`;
+/** Node labels that separate racks: the rack itself, or the zone (a zone holds whole racks). */
+export const RACK_KEYS: readonly string[] = [`${GROUP}/rack`, "topology.kubernetes.io/zone"];
+const REPLICATED_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet"]);
+
+/** A workload that serves an essential public service, by its annotations. */
+export function essentialPublic(r: PolicyResource): Workload | undefined {
+  const w = workload(r);
+  if (!w || !REPLICATED_KINDS.has(w.kind)) return undefined;
+  const essential = String(w.annotations[ESSENTIAL_ANNOTATION] ?? "") === "true";
+  return essential && w.annotations[AUDIENCE_ANNOTATION] === "public" ? w : undefined;
+}
+
+function replicas(r: PolicyResource): number {
+  const n = obj(r.props.spec)?.replicas;
+  return typeof n === "number" ? n : 1;
+}
+
+export const essentialReplicas: ResourceRule = {
+  kind: "resource",
+  id: "k8s-essential-replicas",
+  severity: "high",
+  description: "Essential public services run at least 2 replicas.",
+  source: "Visi Baubau 4.0 phase II (essential public services online); Tier II availability",
+  enforcement: { twin: "mandatory", production: "mandatory" },
+  check(r) {
+    const w = essentialPublic(r);
+    if (!w) return [];
+    const n = replicas(r);
+    return n >= 2
+      ? []
+      : [
+          `${describeWorkload(w)} is an essential public service with ${n} replica(s): set spec.replicas to at least 2`,
+        ];
+  },
+};
+
+/** Does the pod spec keep its replicas on different racks (a hard rule, not a preference)? */
+function spreadsAcrossRacks(w: Workload): boolean {
+  for (const raw of list(w.podSpec.topologySpreadConstraints)) {
+    const c = obj(raw) ?? {};
+    if (
+      RACK_KEYS.includes(str(c.topologyKey) ?? "") &&
+      c.whenUnsatisfiable === "DoNotSchedule" &&
+      selects(c.labelSelector, w.podLabels)
+    )
+      return true;
+  }
+  const anti = obj(obj(w.podSpec.affinity)?.podAntiAffinity);
+  for (const raw of list(anti?.requiredDuringSchedulingIgnoredDuringExecution)) {
+    const term = obj(raw) ?? {};
+    if (RACK_KEYS.includes(str(term.topologyKey) ?? "") && selects(term.labelSelector, w.podLabels))
+      return true;
+  }
+  return false;
+}
+
+export const essentialRackSpread: ResourceRule = {
+  kind: "resource",
+  id: "k8s-essential-rack-spread",
+  severity: "high",
+  description: "Essential public services are spread across racks by a hard scheduling rule.",
+  source: "Tier II: a component (here a rack) can fail without an outage",
+  enforcement: { twin: "advisory", production: "mandatory" },
+  check(r) {
+    const w = essentialPublic(r);
+    if (!w || spreadsAcrossRacks(w)) return [];
+    return [
+      `${describeWorkload(w)} is an essential public service that may land on one rack: add a ` +
+        `topologySpreadConstraint with topologyKey ${RACK_KEYS[0]} (or ${RACK_KEYS[1]}), maxSkew: 1, ` +
+        "whenUnsatisfiable: DoNotSchedule and a labelSelector matching its pods (ScheduleAnyway is only a preference)",
+    ];
+  },
+};
+
+/** A budget that keeps at least one pod up: minAvailable > 0, or maxUnavailable below the replica count. */
+function protects(pdbSpec: Record<string, unknown>, replicaCount: number): boolean {
+  const positive = (v: unknown) =>
+    typeof v === "number" ? v > 0 : typeof v === "string" && /^[1-9]\d*%$/.test(v);
+  if (pdbSpec.minAvailable !== undefined) return positive(pdbSpec.minAvailable);
+  const max = pdbSpec.maxUnavailable;
+  if (typeof max === "number") return max < replicaCount;
+  if (typeof max === "string") return /^\d+%$/.test(max) && Number.parseInt(max, 10) < 100;
+  return false;
+}
+
+export const essentialDisruptionBudget: StackRule = {
+  kind: "stack",
+  id: "k8s-essential-pdb",
+  severity: "high",
+  description: "Essential public services have a PodDisruptionBudget that keeps at least one pod running.",
+  source: "Kubernetes disruption budgets; Tier II maintenance without an outage",
+  enforcement: { twin: "advisory", production: "mandatory" },
+  check(resources) {
+    const budgets = resources
+      .filter((r) => isKind(r, "policy", "PodDisruptionBudget"))
+      .map((r) => ({ namespace: metadata(r).namespace, spec: obj(r.props.spec) ?? {} }));
+    const out: StackFinding[] = [];
+    for (const r of resources) {
+      const w = essentialPublic(r);
+      if (!w) continue;
+      const n = replicas(r);
+      const covered = budgets.some(
+        (b) => b.namespace === w.namespace && selects(b.spec.selector, w.podLabels) && protects(b.spec, n),
+      );
+      if (!covered)
+        out.push({
+          urn: r.urn,
+          message:
+            `${describeWorkload(w)} is an essential public service without a PodDisruptionBudget: add one in ` +
+            `namespace ${w.namespace} selecting its pods with minAvailable: 1 (or maxUnavailable below ${n})`,
+        });
+    }
+    return out;
+  },
+};
