@@ -2,10 +2,13 @@
 // stack's own overrides, both from stack config:
 //
 //   config:
-//     baubau:policyProfile: twin            # default: twin for the stack named "twin", else production
+//     baubau:policyProfile: production      # twin | production; default below
 //     baubau:policy:                        # per rule: advisory | mandatory | disabled
 //       net-pop-diversity: advisory
 //
+// Without a profile, a stack is `production` when it is named so or deploys to real clusters (it
+// sets a `baubau:kubeconfig-<cluster>` secret, stacks/config.ts), else `twin`: without those
+// secrets the program can only reach the twin's kubeconfigs in .twin/.
 // An unknown rule id or level is refused with the allowed values, so a typo never silently
 // leaves a rule at its default.
 import { z } from "zod";
@@ -18,7 +21,7 @@ export const OVERRIDES_KEY = "baubau:policy";
 /** What the engine tells the pack about the stack it checks (its ConfigureStack request). */
 export interface StackSettings {
   stack: string;
-  /** Stack config, `namespace:key` → value (objects as JSON text). */
+  /** Stack config, `namespace:key` → value (objects as JSON text); secrets' values are not needed. */
   config: Readonly<Record<string, string>>;
 }
 
@@ -33,14 +36,17 @@ function fail(stack: string, message: string): never {
   throw new Error(`policy pack: stack ${stack}: ${message}`);
 }
 
-export function defaultProfile(stack: string): Profile {
-  return stack === "twin" ? "twin" : "production";
+/** Config key of a real cluster's kubeconfig (only the key is looked at, never the secret). */
+const KUBECONFIG_KEY = /^baubau:kubeconfig-/;
+
+export function defaultProfile(stack: string, configKeys: readonly string[]): Profile {
+  return stack === "production" || configKeys.some((k) => KUBECONFIG_KEY.test(k)) ? "production" : "twin";
 }
 
 export function resolveEnforcement(rules: readonly RuleMeta[], settings: StackSettings): Enforcement {
   const { stack, config } = settings;
   const rawProfile = config[PROFILE_KEY];
-  let profile = defaultProfile(stack);
+  let profile = defaultProfile(stack, Object.keys(config));
   if (rawProfile !== undefined) {
     if (!(PROFILES as readonly string[]).includes(rawProfile)) {
       const near = suggest(rawProfile, PROFILES);

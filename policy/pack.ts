@@ -16,13 +16,16 @@ import { RULES } from "./rules.ts";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 const config = new pulumi.Config("baubau");
+// Our two keys' values, and the names (never the values) of the stack's other keys.
 const stackConfig: Record<string, string> = {};
+for (const key of Object.keys(pulumi.runtime.allConfig())) stackConfig[key] = "";
 for (const [key, name] of [
   [PROFILE_KEY, "policyProfile"],
   [OVERRIDES_KEY, "policy"],
 ] as const) {
   const value = config.get(name);
-  if (value !== undefined) stackConfig[key] = value;
+  if (value === undefined) delete stackConfig[key];
+  else stackConfig[key] = value;
 }
 function stackEnforcement() {
   try {

@@ -30,15 +30,19 @@ describe("the pack's rules", () => {
 });
 
 describe("resolveEnforcement", () => {
-  it("uses the twin profile for the stack named twin and production for any other", () => {
-    expect(resolveEnforcement(RULES, { stack: "twin", config: {} }).profile).toBe("twin");
+  it("uses production for the stack named so and any stack with a real cluster's kubeconfig, else twin", () => {
+    const profile = (stack: string, config: Record<string, string> = {}) =>
+      resolveEnforcement(RULES, { stack, config }).profile;
+    expect(profile("twin")).toBe("twin");
+    expect(profile("it-1a2b3c", { "baubau:namespacePrefix": "it1a2b3c-" })).toBe("twin");
+    expect(profile("production")).toBe("production");
+    expect(profile("kota", { "baubau:kubeconfig-dc-prod": "" })).toBe("production");
     expect(levels("twin")["tier2-n-plus-one"]).toBe("advisory");
-    expect(resolveEnforcement(RULES, { stack: "it-1a2b3c", config: {} }).profile).toBe("production");
     expect(levels("production")["tier2-n-plus-one"]).toBe("mandatory");
   });
 
   it("takes the profile and per-rule levels from stack config", () => {
-    const got = levels("it-1a2b3c", {
+    const got = levels("production", {
       [PROFILE_KEY]: "twin",
       [OVERRIDES_KEY]: JSON.stringify({ "k8s-image-digest": "disabled", "net-link-margin": "mandatory" }),
     });
