@@ -336,3 +336,7 @@ export interface Inventory {
   /** The service catalog; empty when the inventory has no services.yaml. */
   services: Service[];
 }
+
+/** What the fiber network's analyses and reports read: the inventory, its data center optional (the
+ * coverage report never reads it, and a network package read alone has none). */
+export type NetworkInventory = Omit<Inventory, "datacenter"> & { datacenter?: DataCenter };

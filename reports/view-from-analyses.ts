@@ -11,7 +11,7 @@ import type { OpticsResult } from "../model/analyses/optics.ts";
 import type { PlanResult } from "../model/analyses/planner.ts";
 import { inTargetScope } from "../model/analyses/scope.ts";
 import { findById, sortedById } from "../model/sorted-by-id.ts";
-import type { Inventory, Site, Target } from "../model/types.ts";
+import type { NetworkInventory, Site, Target } from "../model/types.ts";
 import { CATEGORY_LABEL } from "./labels.ts";
 import type {
   DiversitySummary,
@@ -118,7 +118,7 @@ function targetView(t: TargetCoverage, ratio: number): TargetView {
 }
 
 /** The latest provenance date and whether anything is an estimate, in one pass over every record. */
-function provenanceOf(inventory: Inventory): { asOf: string; illustrative: boolean } {
+function provenanceOf(inventory: NetworkInventory): { asOf: string; illustrative: boolean } {
   let asOf = inventory.city.provenance.asOf;
   let illustrative = inventory.city.provenance.illustrative;
   for (const records of [inventory.sites, inventory.links]) {
@@ -147,7 +147,7 @@ function opticsSummary(optics: OpticsResult): OpticsSummary {
 
 /** Coverage per kecamatan within the headline target's scope, in the city's kecamatan order. */
 function kecamatanShares(
-  inventory: Inventory,
+  inventory: NetworkInventory,
   coverage: CoverageResult,
   headline: Target | undefined,
 ): KecamatanShare[] {
@@ -177,7 +177,7 @@ function kecamatanShares(
   });
 }
 
-export function buildReportView(inventory: Inventory, inputs: ReportInputs): ReportView {
+export function buildReportView(inventory: NetworkInventory, inputs: ReportInputs): ReportView {
   const { city } = inventory;
   const bySite = indexById(inventory.sites);
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k.name]));
@@ -196,7 +196,7 @@ export function buildReportView(inventory: Inventory, inputs: ReportInputs): Rep
 }
 
 export function buildReportSummary(
-  inventory: Inventory,
+  inventory: NetworkInventory,
   inputs: ReportInputs,
   bySite?: ReadonlyMap<string, Site>,
 ): ReportSummary {

@@ -2,7 +2,7 @@
 // scale), so they build each row directly from data the analyses already sorted, without extra maps.
 import type { CoverageResult } from "../model/analyses/coverage.ts";
 import type { OpticsResult } from "../model/analyses/optics.ts";
-import type { Inventory, Link, Site } from "../model/types.ts";
+import type { Link, NetworkInventory, Site } from "../model/types.ts";
 import type { LinkView, SiteView } from "./view.ts";
 
 export function indexById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
@@ -57,7 +57,7 @@ export function siteViews(
  * source when present; without it the inventory's links are drawn with no margin.
  */
 export function linkViews(
-  inventory: Inventory,
+  inventory: NetworkInventory,
   optics: OpticsResult | undefined,
   bySite: ReadonlyMap<string, Site>,
 ): LinkView[] {

@@ -2,11 +2,15 @@
 import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat, REPORT_FORMATS, type ReportFormat } from "../reports/render.ts";
 
-export const USAGE = `Usage: scripts/coverage [--inventory DIR] [--format FORMAT | --export KIND] [--out FILE]
+export const USAGE = `Usage: scripts/coverage [--inventory PATH] [--format FORMAT | --export KIND] [--out FILE]
 
 Fiber coverage of the inventory against the roadmap targets.
 
-  --inventory DIR   inventory directory (default: inventory/ of this repository)
+  --inventory PATH  inventory directory (default: inventory/ of this repository), or one network
+                    file with city.yaml, tenants.yaml, targets.yaml beside it (see docs/formats.md):
+                      .json     OFDS 0.3 network package (ours, or another publisher's alone)
+                      .geojson  GeoJSON FeatureCollection: Point sites, LineString links
+                      .ndjson   one {"site": ...} or {"link": ...} record a line
   --format FORMAT   report format: ${REPORT_FORMATS.join(", ")} (default: table)
                       table    plain-text tables for a terminal
                       md       Markdown (PR comments, docs)

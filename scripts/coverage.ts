@@ -12,7 +12,7 @@ import { type CoverageArgs, parseCoverageArgs, USAGE } from "./coverage-args.ts"
 import {
   exitQuietlyOnClosedPipe,
   fail,
-  loadInventoryOrExit,
+  loadNetworkInventoryOrExit,
   parseArgsOrExit,
   writeOutputOrExit,
 } from "./lib/cli.ts";
@@ -32,9 +32,9 @@ const progress = (message: string): void => {
   }
 };
 
-const inventoryDir = args.inventory ?? resolve(repoRoot, "inventory");
-progress(`loading ${inventoryDir}`);
-const inventory = await loadInventoryOrExit(inventoryDir, "nothing written");
+const inventoryPath = args.inventory ?? resolve(repoRoot, "inventory");
+progress(`loading ${inventoryPath}`);
+const inventory = await loadNetworkInventoryOrExit(inventoryPath, "nothing written");
 progress(
   `loaded ${inventory.sites.length} sites and ${inventory.links.length} links; ` +
     `next: ${args.output.kind === "export" ? `export ${args.output.format}` : `analyses, then the ${args.output.format} report`}`,

@@ -2,7 +2,7 @@
 // the ways the roadmap is tracked (category, kecamatan, authority, each target, with and without
 // province-run schools).
 
-import type { Authority, Inventory, Site, SiteCategory, Target } from "../types.ts";
+import type { Authority, NetworkInventory, Site, SiteCategory, Target } from "../types.ts";
 import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import { coreReachable } from "./reach.ts";
 import { compareStrings, isServedCategory, sitesNeeded } from "./scope.ts";
@@ -169,7 +169,7 @@ function targetCoverage(target: Target, rows: readonly SiteCoverage[]): TargetCo
   return result;
 }
 
-export function analyseCoverage(inventory: Inventory, net?: OperationalNetwork): CoverageResult {
+export function analyseCoverage(inventory: NetworkInventory, net?: OperationalNetwork): CoverageResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
   const sites = siteCoverage(network);
   const served = sites.filter((r) => isServedCategory(r.category));

@@ -10,7 +10,7 @@
 // every PoP on a single uplink) is never diverse. Those trees are peeled first in linear time
 // (prune.ts) and their nodes inherit from the node they hang from; searches run only for the nodes
 // left in the meshed part, and the first path to each core comes from one BFS per core, not per node.
-import type { Inventory, Link, SiteCategory } from "../types.ts";
+import type { Link, NetworkInventory, SiteCategory } from "../types.ts";
 import { findCutPoints } from "./cut-points.ts";
 import { type CorePath, DiversePairSearch } from "./diverse-pair.ts";
 import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
@@ -70,7 +70,7 @@ export interface DiversityResult {
   cutVertices: CutVertex[];
 }
 
-export function analyseDiversity(inventory: Inventory, net?: OperationalNetwork): DiversityResult {
+export function analyseDiversity(inventory: NetworkInventory, net?: OperationalNetwork): DiversityResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
   const n = network.nodeIds.length;
   const { csr, links, nodeSites, nodeIds } = network;

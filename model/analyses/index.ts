@@ -1,5 +1,5 @@
 // The pure analyses of the model, and calls that run the network's analyses (the coverage report) or all.
-import type { Inventory } from "../types.ts";
+import type { Inventory, NetworkInventory } from "../types.ts";
 import { analyseCoverage, type CoverageResult } from "./coverage.ts";
 import { analyseDiversity, type DiversityResult } from "./diversity.ts";
 import { type IpamLock, type IpamOptions, type IpamResult, planIpam } from "./ipam.ts";
@@ -43,7 +43,7 @@ export interface AnalysisResults {
 export type NetworkAnalyses = Pick<AnalysisResults, "coverage" | "optics" | "diversity" | "plan">;
 
 export function analyseNetwork(
-  inventory: Inventory,
+  inventory: NetworkInventory,
   options: Pick<AnalyseOptions, "planner"> = {},
 ): NetworkAnalyses {
   const network = buildOperationalNetwork(inventory.sites, inventory.links);

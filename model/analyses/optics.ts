@@ -6,7 +6,7 @@
 // The whole path to the core is reported too, as if every span were passive: a worst case useful for
 // spotting long chains, not a physical link budget.
 
-import type { FiberStatus, Inventory, Link, LinkTier, Site } from "../types.ts";
+import type { FiberStatus, Link, LinkTier, NetworkInventory, Site } from "../types.ts";
 import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import {
   type LinkLoss,
@@ -216,7 +216,7 @@ function accessLinkIds(
   return ids;
 }
 
-export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): OpticsResult {
+export function analyseOptics(inventory: NetworkInventory, net?: OperationalNetwork): OpticsResult {
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
   const links = network.allLinks.map(linkOptics);
   const lossOf = new Float64Array(network.links.length);
@@ -277,7 +277,7 @@ export function analyseOptics(inventory: Inventory, net?: OperationalNetwork): O
 }
 
 function popOptics(
-  inventory: Inventory,
+  inventory: NetworkInventory,
   links: readonly LinkOptics[],
   sites: readonly SiteOptics[],
 ): PopOptics[] {

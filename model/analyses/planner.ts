@@ -21,7 +21,7 @@
 // Priorities live in a binary heap with lazy invalidation (a version per candidate).
 import Flatbush from "flatbush";
 import KDBush from "kdbush";
-import type { Authority, Deployment, Inventory, Link, Site, SiteCategory } from "../types.ts";
+import type { Authority, Deployment, Link, NetworkInventory, Site, SiteCategory } from "../types.ts";
 import { coveredSites } from "./coverage.ts";
 import { DistHeap } from "./dist-heap.ts";
 import { boxAround, distanceKm, nearestPoint } from "./geo.ts";
@@ -112,7 +112,7 @@ function plannedDeployment(linksById: readonly Link[]): Map<string, Deployment> 
  * the id-sorted sites and links and says which sites are covered); built here when omitted.
  */
 export function planRollout(
-  inventory: Inventory,
+  inventory: NetworkInventory,
   options: Partial<PlannerOptions> = {},
   net?: OperationalNetwork,
 ): PlanResult {

@@ -1,5 +1,5 @@
 export { formatProblems } from "./format.ts";
 export { loadIpamLock } from "./ipam-lock.ts";
-export { loadInventory } from "./load.ts";
-export { parseInventory } from "./parse.ts";
+export { loadInventory, loadNetworkInventory } from "./load.ts";
+export { parseInventory, parseNetworkInventory } from "./parse.ts";
 export type { Problem } from "./problem.ts";

@@ -4,15 +4,24 @@ import { posix } from "node:path";
 import { runChecks } from "./checks/index.ts";
 import { collectFile, emptyCollected } from "./collect.ts";
 import { type FileRole, nearMissOf, REQUIRED_FILES, roleOf } from "./files.ts";
+import {
+  collectNetworkFile,
+  type NetworkRead,
+  networkFormatOf,
+  placeProblems,
+  readNetworkFile,
+} from "./formats/index.ts";
 import { type Locator, locateProblems } from "./locate.ts";
 import type { Problem } from "./problem.ts";
-import type { LoadResult } from "./result.ts";
+import type { LoadResult, NetworkLoadResult } from "./result.ts";
 import { suggest } from "./suggest.ts";
 import { readYaml } from "./yaml-source.ts";
 
 export interface ParseOptions {
   /** Prefix shown before each file name in problems, e.g. "inventory". */
   root?: string;
+  /** Network files already read (NDJSON streamed from disk by load.ts), by name as in `files`. */
+  preRead?: Readonly<Record<string, ReturnType<typeof readNetworkFile>>>;
 }
 
 /** Where a missing file would have been: next to the files that are there. */
@@ -26,17 +35,57 @@ function missingFileDir(names: readonly string[]): string {
   return ".";
 }
 
+/** The whole inventory, its data center included (stacks, twin, validate). */
 export function parseInventory(
   files: Readonly<Record<string, string>>,
   options: ParseOptions = {},
 ): LoadResult {
+  return parseFiles(files, options, true) as LoadResult;
+}
+
+/** The fiber network's inventory (the coverage report): datacenter.yaml is read when it is there, not
+ * required; a package from another publisher may stand alone. */
+export function parseNetworkInventory(
+  files: Readonly<Record<string, string>>,
+  options: ParseOptions = {},
+): NetworkLoadResult {
+  return parseFiles(files, options, false);
+}
+
+function parseFiles(
+  files: Readonly<Record<string, string>>,
+  options: ParseOptions,
+  needsDatacenter: boolean,
+): NetworkLoadResult {
   const show = (name: string) => (options.root ? posix.join(options.root, name) : name);
   const data = emptyCollected();
   const syntax: Problem[] = [];
   const locators = new Map<string, Locator>();
   const seen = new Set<FileRole>();
+  const networkReads = new Map<string, NetworkRead>();
+  let derived: { file: string; city: NonNullable<NetworkRead["derivedCity"]> } | undefined;
 
-  for (const name of Object.keys(files).sort()) {
+  const names = [...new Set([...Object.keys(files), ...Object.keys(options.preRead ?? {})])].sort();
+  for (const name of names) {
+    // OFDS, GeoJSON and NDJSON files hold sites and links, whatever folder they are in.
+    const format = networkFormatOf(name);
+    if (format !== undefined) {
+      const file = show(name);
+      seen.add("sites");
+      seen.add("links");
+      const result = options.preRead?.[name] ?? readNetworkFile(format, file, files[name] ?? "");
+      if (!result.ok) {
+        syntax.push(...result.problems);
+        data.unreadable.add("sites");
+        data.unreadable.add("links");
+        continue;
+      }
+      networkReads.set(file, result.read);
+      syntax.push(...result.read.fileProblems);
+      collectNetworkFile(file, result.read, data);
+      if (result.read.derivedCity && !derived) derived = { file, city: result.read.derivedCity };
+      continue;
+    }
     const role = roleOf(name);
     // Other files (READMEs, scratch files) are not ours, but a misspelt inventory file is.
     if (role === undefined) {
@@ -66,9 +115,20 @@ export function parseInventory(
     collectFile(role, file, read.value, data);
   }
 
-  const missingDir = missingFileDir(Object.keys(files));
+  // A package from another publisher, alone: its nodes give the city, and there are no tenants,
+  // targets or data center to check against (ofds-foreign.ts).
+  const contextRoles = Object.keys(REQUIRED_FILES) as FileRole[];
+  const alone = derived !== undefined && !contextRoles.some((role) => seen.has(role));
+  if (alone && derived) {
+    data.city = { file: derived.file, value: derived.city };
+    // The data center is still required where the caller needs one (parseInventory).
+    for (const role of contextRoles) if (role !== "datacenter") seen.add(role);
+  }
+
+  const missingDir = missingFileDir(names);
   const showMissing = (name: string) => show(missingDir === "." ? name : posix.join(missingDir, name));
   for (const [role, name] of Object.entries(REQUIRED_FILES)) {
+    if (role === "datacenter" && !needsDatacenter) continue;
     if (!seen.has(role as FileRole)) {
       syntax.push({ file: showMissing(name), line: 0, column: 0, path: "", message: "file is missing" });
       data.unreadable.add(role as FileRole);
@@ -87,7 +147,12 @@ export function parseInventory(
 
   runChecks(data);
 
-  if (syntax.length === 0 && data.problems.length === 0 && data.city && data.datacenter) {
+  if (
+    syntax.length === 0 &&
+    data.problems.length === 0 &&
+    data.city &&
+    (data.datacenter || !needsDatacenter)
+  ) {
     return {
       ok: true,
       inventory: {
@@ -96,12 +161,13 @@ export function parseInventory(
         targets: data.targets.items,
         sites: data.sites.items,
         links: data.links.items,
-        datacenter: data.datacenter.value,
+        ...(data.datacenter ? { datacenter: data.datacenter.value } : {}),
         services: data.services.items,
       },
     };
   }
-  const problems = [...syntax, ...locateProblems(data.problems, locators)];
+  const located = placeProblems(data.problems, networkReads, (drafts) => locateProblems(drafts, locators));
+  const problems = [...syntax, ...located];
   problems.sort((x, y) =>
     x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column,
   );

@@ -1,6 +1,14 @@
 // Inventory → Open Fibre Data Standard 0.3 network package: every site a node, every link a span.
 // Built from the inventory, not the analyses: OFDS publishes what exists or is planned, not our verdicts.
-import type { Inventory, LatLon, Link, Site } from "../../model/types.ts";
+// What OFDS has no field for travels in our extension (model/load/formats/ofds-extension.ts), so that
+// `scripts/coverage --inventory` reads an export back as the same inventory.
+import {
+  type NetworkExtension,
+  type NodeExtension,
+  OFDS_EXTENSION,
+  type SpanExtension,
+} from "../../model/load/formats/ofds-extension.ts";
+import type { LatLon, Link, NetworkInventory, Provenance, Site } from "../../model/types.ts";
 import { joinChunks, jsonLinesArray } from "../chunks.ts";
 import { uuidV5 } from "./uuid.ts";
 
@@ -26,6 +34,7 @@ export interface OfdsNode {
   address: { locality?: string; region: string; country: "ID" };
   type?: string[];
   accessPoint?: boolean;
+  [OFDS_EXTENSION]: NodeExtension;
 }
 
 export interface OfdsSpan {
@@ -43,6 +52,7 @@ export interface OfdsSpan {
   fibreCount: number;
   fibreLength: number;
   physicalInfrastructureProvider?: OrganisationRef;
+  [OFDS_EXTENSION]: SpanExtension;
 }
 
 export interface OfdsNetwork {
@@ -57,6 +67,7 @@ export interface OfdsNetwork {
   spans: OfdsSpan[];
   organisations?: { id: string; name: string; country: "ID"; roles: string[] }[];
   links: { href: string; rel: string }[];
+  [OFDS_EXTENSION]: NetworkExtension;
 }
 
 export interface OfdsPackage {
@@ -75,14 +86,38 @@ function latestDate(dates: readonly string[]): string {
   return max;
 }
 
+/** The provenance most records share (the network-level default), compared by value. */
+function commonProvenance(records: readonly { provenance: Provenance }[], fallback: Provenance): Provenance {
+  const counts = new Map<string, { provenance: Provenance; n: number }>();
+  let best: { provenance: Provenance; n: number } = { provenance: fallback, n: 0 };
+  for (const r of records) {
+    const key = provenanceKey(r.provenance);
+    const entry = counts.get(key) ?? { provenance: r.provenance, n: 0 };
+    entry.n++;
+    counts.set(key, entry);
+    if (entry.n > best.n) best = entry;
+  }
+  return {
+    source: best.provenance.source,
+    illustrative: best.provenance.illustrative,
+    asOf: best.provenance.asOf,
+  };
+}
+
+const provenanceKey = (p: Provenance): string => `${p.source}\u0000${p.illustrative}\u0000${p.asOf}`;
+
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function toOfdsPackage(inventory: Inventory): OfdsPackage {
+export function toOfdsPackage(inventory: NetworkInventory): OfdsPackage {
   const { city } = inventory;
   const kecamatan = new Map(city.kecamatan.map((k) => [k.id, k]));
   const kelurahan = new Map(city.kecamatan.flatMap((k) => k.kelurahan.map((l) => [l.id, l.name] as const)));
   const sites = new Map(inventory.sites.map((s) => [s.id, s]));
   const tenants = new Map(inventory.tenants.map((t) => [t.id, t]));
+  const shared = commonProvenance([...inventory.sites, ...inventory.links], city.provenance);
+  const sharedKey = provenanceKey(shared);
+  // A record's own provenance only where it differs from the network's.
+  const own = (p: Provenance) => (provenanceKey(p) === sharedKey ? {} : { provenance: p });
 
   const nodes: OfdsNode[] = [...inventory.sites].sort(byId).map((site) => {
     const kec = kecamatan.get(site.kecamatan);
@@ -96,6 +131,20 @@ export function toOfdsPackage(inventory: Inventory): OfdsPackage {
       address: { ...(kel ? { locality: kel } : {}), region: kec?.name ?? site.kecamatan, country: "ID" },
       // PoPs and cores carry the L3 switch and OLT: they are where the network can be accessed.
       ...(network ? { type: ["pop"], accessPoint: true } : {}),
+      [OFDS_EXTENSION]: {
+        category: site.category,
+        ...(site.level !== undefined ? { level: site.level } : {}),
+        authority: site.authority,
+        ...(site.tenant !== undefined ? { tenant: site.tenant } : {}),
+        kecamatan: site.kecamatan,
+        ...(site.kelurahan !== undefined ? { kelurahan: site.kelurahan } : {}),
+        connection: {
+          medium: site.connection.medium,
+          ...(site.connection.access !== undefined ? { access: site.connection.access } : {}),
+          ...(site.connection.pop !== undefined ? { pop: site.connection.pop } : {}),
+        },
+        ...own(site.provenance),
+      },
     };
   });
 
@@ -109,6 +158,7 @@ export function toOfdsPackage(inventory: Inventory): OfdsPackage {
       provider = { id: link.owner, name: tenants.get(link.owner)?.name ?? link.owner };
       owners.set(provider.id, provider);
     }
+    const types = fibreType(link.fiber);
     return {
       id: link.id,
       name: `${a.name} – ${b.name}`,
@@ -119,10 +169,21 @@ export function toOfdsPackage(inventory: Inventory): OfdsPackage {
       route: { type: "LineString", coordinates: [position(a.location), position(b.location)] },
       transmissionMedium: ["fibre"],
       deployment: [link.deployment === "underground" ? "belowGround" : "aboveGround"],
-      ...fibreType(link.fiber),
+      ...types,
       fibreCount: link.cores,
       fibreLength: link.lengthKm,
       ...(provider ? { physicalInfrastructureProvider: provider } : {}),
+      [OFDS_EXTENSION]: {
+        tier: link.tier,
+        wavelengthNm: link.wavelengthNm,
+        splices: link.splices,
+        connectors: link.connectors,
+        splitters: link.splitters,
+        budgetDb: link.budgetDb,
+        srlg: link.srlg,
+        ...(types.fibreType === undefined ? { fiber: link.fiber } : {}),
+        ...own(link.provenance),
+      },
     };
   });
 
@@ -159,6 +220,7 @@ export function toOfdsPackage(inventory: Inventory): OfdsPackage {
         }
       : {}),
     links: [{ href: OFDS_NETWORK_SCHEMA, rel: "describedby" }],
+    [OFDS_EXTENSION]: { provenance: shared },
   };
   return { networks: [network] };
 }

@@ -1,8 +1,8 @@
 // What every entry point in scripts/ does the same way: argument errors with the usage (exit 2), --help
 // (exit 0), a quiet exit when the reader closes the pipe, a precise message when standard output cannot
 // be written, and loading the inventory or stopping on its problems (exit 1).
-import { formatProblems, loadInventory } from "../../model/load/index.ts";
-import type { Inventory } from "../../model/types.ts";
+import { formatProblems, loadInventory, loadNetworkInventory } from "../../model/load/index.ts";
+import type { Inventory, NetworkInventory } from "../../model/types.ts";
 import type { Chunks } from "../../reports/chunks.ts";
 import { describeWriteError, OutputError, writeOutput } from "./write-output.ts";
 
@@ -50,7 +50,21 @@ export function parseArgsOrExit<T extends { help?: boolean }>(
 
 /** The inventory, or every problem in compiler format and exit 1 (`consequence` says what was not done). */
 export async function loadInventoryOrExit(dir: string, consequence: string): Promise<Inventory> {
-  const loaded = await loadInventory(dir);
+  return orExit(await loadInventory(dir), consequence);
+}
+
+/** The fiber network's inventory (datacenter.yaml optional): a directory or one network file. */
+export async function loadNetworkInventoryOrExit(
+  path: string,
+  consequence: string,
+): Promise<NetworkInventory> {
+  return orExit(await loadNetworkInventory(path), consequence);
+}
+
+function orExit<T>(
+  loaded: { ok: true; inventory: T } | { ok: false; problems: Parameters<typeof formatProblems>[0] },
+  consequence: string,
+): T {
   if (!loaded.ok) {
     fail(
       `${formatProblems(loaded.problems)}\n${loaded.problems.length} problem(s) in the inventory; ${consequence}.`,

@@ -1,0 +1,335 @@
+// Reads an Open Fibre Data Standard 0.3 network package (JSON) as sites and links: every node a site,
+// every span a link. Fields OFDS has are read from OFDS; fields it lacks come from our extension
+// (ofds-extension.ts), which our own export writes. A node or span without the extension (a package
+// from another publisher) gets the documented assumptions of ofds-foreign.ts instead. The records are
+// validated afterwards by the loader with the same schemas as YAML; docs/formats.md has the mapping.
+import type { Problem } from "../problem.ts";
+import { formatPath, type PathSegment, type ProblemDraft } from "../problem.ts";
+import {
+  describeJson,
+  geometryPath,
+  isPlainObject,
+  type NetworkReadResult,
+  type Placed,
+  parseJson,
+  pointLocation,
+} from "./network-read.ts";
+import { NODE_OWN_FIELDS, OFDS_EXTENSION, SPAN_OWN_FIELDS } from "./ofds-extension.ts";
+import { derivedCity, foreignLink, foreignProvenance, foreignSite } from "./ofds-foreign.ts";
+
+const X = OFDS_EXTENSION;
+const DEPLOYMENT = { aboveGround: "aerial", belowGround: "underground" } as const;
+// Extension fields of a span that the reader places into the link by name; any other key is copied
+// as it is, so the schema names it as an unknown field.
+const SPAN_EXTENSION_FIELDS = new Set([
+  "tier",
+  "wavelengthNm",
+  "splices",
+  "connectors",
+  "splitters",
+  "budgetDb",
+  "srlg",
+  "fiber",
+  "provenance",
+]);
+
+interface Source {
+  network: number;
+  index: number;
+  /** The record had no extension: its other fields are assumptions (no place in the file to point at). */
+  foreign: boolean;
+  /** The record took the network's provenance (no own one). */
+  sharedProvenance: boolean;
+  /** Where its fiber came from, for a link. */
+  fiberFrom?: PathSegment[];
+}
+
+export function readOfds(file: string, text: string): NetworkReadResult {
+  const json = parseJson(file, text);
+  if (!json.ok) return { ok: false, problems: [json.problem] };
+  const fileProblems: Problem[] = [];
+  const at = (path: PathSegment[], message: string, allowed?: string[]) => {
+    const p: Problem = { file, line: 0, column: 0, path: formatPath(path), message };
+    if (allowed) p.allowed = allowed;
+    fileProblems.push(p);
+  };
+  const root = json.value;
+  const networks = isPlainObject(root) ? root.networks : undefined;
+  if (!Array.isArray(networks)) {
+    const found = isPlainObject(root) ? describeJson(networks) : describeJson(root);
+    const where = isPlainObject(root) ? ["networks"] : [];
+    at(where, `an OFDS network package is an object with a "networks" list, found ${found}`);
+    return { ok: false, problems: fileProblems };
+  }
+
+  const sites: unknown[] = [];
+  const links: unknown[] = [];
+  const siteSources: Source[] = [];
+  const linkSources: Source[] = [];
+  const recordProblems: ProblemDraft[] = [];
+  const shadows: PathSegment[][] = [];
+  const record = (path: PathSegment[], message: string, allowed?: string[]) => {
+    const d: ProblemDraft = { file, path, message };
+    if (allowed) d.allowed = allowed;
+    recordProblems.push(d);
+    shadows.push(path);
+  };
+  let anyExtension = false;
+
+  for (let n = 0; n < networks.length; n++) {
+    const network: unknown = networks[n];
+    if (!isPlainObject(network)) {
+      at(["networks", n], `expected a network object, found ${describeJson(network)}`);
+      continue;
+    }
+    const nodes = network.nodes ?? [];
+    const spans = network.spans ?? [];
+    for (const [key, list] of [
+      ["nodes", nodes],
+      ["spans", spans],
+    ] as const) {
+      if (!Array.isArray(list)) at(["networks", n, key], `expected a list, found ${describeJson(list)}`);
+    }
+    const ext = network[X];
+    if (ext !== undefined) anyExtension = true;
+    if (ext !== undefined && !isPlainObject(ext))
+      at(["networks", n, X], `expected an object, found ${describeJson(ext)}`);
+    const shared = isPlainObject(ext) && ext.provenance !== undefined ? ext.provenance : undefined;
+    const dated = foreignProvenance(network);
+    const assumed = typeof dated === "string" ? undefined : dated;
+    let undatedReported = false;
+    // A record that takes the assumed provenance of an undated package: said once for the network.
+    const needsAssumed = (path: PathSegment[]) => {
+      if (typeof dated !== "string") return;
+      shadows.push(path);
+      if (!undatedReported) at(["networks", n, "collectionDate"], dated);
+      undatedReported = true;
+    };
+
+    const categories = new Map<unknown, string>();
+    if (Array.isArray(nodes)) {
+      for (let i = 0; i < nodes.length; i++) {
+        const node: unknown = nodes[i];
+        const k = sites.length;
+        const nodeExt = isPlainObject(node) ? node[X] : undefined;
+        const source: Source = {
+          network: n,
+          index: i,
+          foreign: nodeExt === undefined,
+          sharedProvenance: false,
+        };
+        siteSources.push(source);
+        if (!isPlainObject(node)) {
+          record(["sites", k], `expected a node object, found ${describeJson(node)}`);
+          sites.push(node);
+          continue;
+        }
+        const location = pointLocation(node.location);
+        if (typeof location === "string") record(["sites", k, "location"], location);
+        const loc = typeof location === "string" ? undefined : location;
+        if (nodeExt === undefined) {
+          const site = foreignSite(node, loc, assumed);
+          source.sharedProvenance = true;
+          needsAssumed(["sites", k, "provenance"]);
+          categories.set(node.id, site.category);
+          sites.push(site);
+          continue;
+        }
+        anyExtension = true;
+        if (!isPlainObject(nodeExt)) {
+          record(["sites", k], `${X}: expected an object, found ${describeJson(nodeExt)}`);
+          sites.push({ id: node.id });
+          continue;
+        }
+        const { connection, provenance, ...fields } = nodeExt;
+        for (const own of NODE_OWN_FIELDS) {
+          if (own in nodeExt)
+            at(
+              ["networks", n, "nodes", i, X, own],
+              `is the node's own OFDS field "${own}"; give it there, not here`,
+            );
+        }
+        let conn: unknown = connection;
+        if (isPlainObject(connection)) {
+          if ("status" in connection) {
+            at(
+              ["networks", n, "nodes", i, X, "connection", "status"],
+              'is the node\'s own OFDS field "status"; give it there, not here',
+            );
+            const { status: _own, ...rest } = connection;
+            conn = { status: node.status, ...rest };
+          } else conn = { status: node.status, ...connection };
+        }
+        source.sharedProvenance = provenance === undefined;
+        if (provenance === undefined && shared === undefined) needsAssumed(["sites", k, "provenance"]);
+        sites.push({
+          id: node.id,
+          name: node.name,
+          ...fields,
+          location: loc,
+          connection: conn,
+          provenance: provenance ?? shared ?? assumed,
+        });
+      }
+    }
+
+    if (Array.isArray(spans)) {
+      for (let j = 0; j < spans.length; j++) {
+        const span: unknown = spans[j];
+        const k = links.length;
+        const spanExt = isPlainObject(span) ? span[X] : undefined;
+        const source: Source = {
+          network: n,
+          index: j,
+          foreign: spanExt === undefined,
+          sharedProvenance: false,
+        };
+        linkSources.push(source);
+        if (!isPlainObject(span)) {
+          record(["links", k], `expected a span object, found ${describeJson(span)}`);
+          links.push(span);
+          continue;
+        }
+        const deployment = deploymentOf(span.deployment);
+        if (deployment === null)
+          record(
+            ["links", k, "deployment"],
+            `${describeJson(span.deployment)} is not allowed: a list of one of`,
+            Object.keys(DEPLOYMENT),
+          );
+        const ofdsFiber = fibreOf(span);
+        if (spanExt === undefined) {
+          source.sharedProvenance = true;
+          source.fiberFrom = ofdsFiber.from;
+          needsAssumed(["links", k, "provenance"]);
+          links.push(foreignLink(span, deployment ?? undefined, ofdsFiber.fiber, categories, assumed));
+          continue;
+        }
+        anyExtension = true;
+        if (!isPlainObject(spanExt)) {
+          record(["links", k], `${X}: expected an object, found ${describeJson(spanExt)}`);
+          links.push({ id: span.id });
+          continue;
+        }
+        for (const own of SPAN_OWN_FIELDS) {
+          if (own in spanExt)
+            at(
+              ["networks", n, "spans", j, X, own],
+              `is the span's own OFDS field (${ownSpanField(own)}); give it there, not here`,
+            );
+        }
+        const provider = span.physicalInfrastructureProvider;
+        const owner = isPlainObject(provider) ? provider.id : undefined;
+        const fiber = spanExt.fiber !== undefined ? spanExt.fiber : ofdsFiber.fiber;
+        source.fiberFrom = spanExt.fiber !== undefined ? [X, "fiber"] : ofdsFiber.from;
+        source.sharedProvenance = spanExt.provenance === undefined;
+        if (spanExt.provenance === undefined && shared === undefined)
+          needsAssumed(["links", k, "provenance"]);
+        const link: Record<string, unknown> = {
+          id: span.id,
+          a: span.start,
+          b: span.end,
+          tier: spanExt.tier,
+          status: span.status,
+          deployment: deployment ?? undefined,
+          fiber,
+          cores: span.fibreCount,
+          lengthKm: span.fibreLength,
+          wavelengthNm: spanExt.wavelengthNm,
+          splices: spanExt.splices,
+          connectors: spanExt.connectors,
+          splitters: spanExt.splitters,
+          budgetDb: spanExt.budgetDb,
+          srlg: spanExt.srlg,
+        };
+        if (owner !== undefined) link.owner = owner;
+        link.provenance = spanExt.provenance ?? shared ?? assumed;
+        for (const key of Object.keys(spanExt)) if (!SPAN_EXTENSION_FIELDS.has(key)) link[key] = spanExt[key];
+        // Optional fields the span leaves out must be absent, not undefined, for the strict schema.
+        if (link.deployment === undefined) delete link.deployment;
+        links.push(link);
+      }
+    }
+  }
+
+  const place = (path: readonly PathSegment[]): Placed => {
+    const [list, k, ...rest] = path;
+    const source = (list === "sites" ? siteSources : list === "links" ? linkSources : [])[k as number];
+    if (source === undefined) return { path: [...path], line: 0, column: 0 };
+    const base: PathSegment[] = [
+      "networks",
+      source.network,
+      list === "sites" ? "nodes" : "spans",
+      source.index,
+    ];
+    return {
+      path: list === "sites" ? nodePath(base, rest, source) : spanPath(base, rest, source),
+      line: 0,
+      column: 0,
+    };
+  };
+
+  const read = { sites, links, recordProblems, shadows, fileProblems, place };
+  if (!anyExtension) return { ok: true, read: { ...read, derivedCity: derivedCity(networks, sites) } };
+  return { ok: true, read };
+}
+
+function ownSpanField(field: (typeof SPAN_OWN_FIELDS)[number]): string {
+  const ofds: Record<string, string> = {
+    a: "start",
+    b: "end",
+    cores: "fibreCount",
+    lengthKm: "fibreLength",
+    owner: "physicalInfrastructureProvider",
+  };
+  return ofds[field] ?? field;
+}
+
+/** OFDS's deployment list as the model's one word; undefined when absent, null when not understood. */
+function deploymentOf(value: unknown): "aerial" | "underground" | undefined | null {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length === 0) return null;
+  if (!value.every((v) => v === "aboveGround" || v === "belowGround")) return null;
+  // A span partly on poles shares the risks of aerial cable, so aerial wins when both are listed.
+  return value.includes("aboveGround") ? "aerial" : "underground";
+}
+
+/** The fibre type as the model's `fiber` (G.652.D), and which OFDS field gave it. */
+function fibreOf(span: Record<string, unknown>): { fiber: unknown; from: PathSegment[] } {
+  const details = span.fibreTypeDetails;
+  if (isPlainObject(details) && details.fibreSubtype !== undefined)
+    return { fiber: details.fibreSubtype, from: ["fibreTypeDetails", "fibreSubtype"] };
+  return { fiber: span.fibreType, from: ["fibreType"] };
+}
+
+function nodePath(base: PathSegment[], rest: PathSegment[], s: Source): PathSegment[] {
+  const [field] = rest;
+  if (field === undefined || field === "id" || field === "name") return [...base, ...rest];
+  if (field === "location") return geometryPath(rest, [...base, "location"]);
+  if (field === "connection" && rest[1] === "status") return [...base, "status"];
+  if (field === "provenance" && s.sharedProvenance)
+    return s.foreign ? base : ["networks", s.network, X, ...rest];
+  // An assumed field has no place in the file: the node is the nearest thing to point at.
+  return s.foreign ? base : [...base, X, ...rest];
+}
+
+const SPAN_FIELDS: Record<string, PathSegment[]> = {
+  a: ["start"],
+  b: ["end"],
+  status: ["status"],
+  deployment: ["deployment"],
+  cores: ["fibreCount"],
+  lengthKm: ["fibreLength"],
+  owner: ["physicalInfrastructureProvider", "id"],
+};
+
+function spanPath(base: PathSegment[], rest: PathSegment[], s: Source): PathSegment[] {
+  const [field, ...deeper] = rest;
+  if (field === undefined || field === "id") return [...base, ...rest];
+  const own = SPAN_FIELDS[field as string];
+  if (own) return [...base, ...own, ...deeper];
+  if (field === "fiber" && s.fiberFrom) return [...base, ...s.fiberFrom];
+  if (field === "provenance" && s.sharedProvenance)
+    return s.foreign ? base : ["networks", s.network, X, ...rest];
+  return s.foreign ? base : [...base, X, ...rest];
+}
