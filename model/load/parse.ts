@@ -81,6 +81,10 @@ function parseFiles(
         continue;
       }
       networkReads.set(file, result.read);
+      if (result.read.partial) {
+        data.unreadable.add("sites");
+        data.unreadable.add("links");
+      }
       syntax.push(...result.read.fileProblems);
       collectNetworkFile(file, result.read, data);
       if (result.read.derivedCity && !derived) derived = { file, city: result.read.derivedCity };

@@ -57,9 +57,11 @@ export function readGeoJson(file: string, text: string): NetworkReadResult {
     shadows.push(path);
   };
 
+  let partial = false;
   for (let f = 0; f < features.length; f++) {
     const feature: unknown = features[f];
     if (!isPlainObject(feature) || feature.type !== "Feature") {
+      partial = true;
       at(
         ["features", f],
         `expected a GeoJSON Feature, found ${isPlainObject(feature) ? `type ${describeJson(feature.type)}` : describeJson(feature)}`,
@@ -69,6 +71,7 @@ export function readGeoJson(file: string, text: string): NetworkReadResult {
     const geometry = feature.geometry;
     const kind = isPlainObject(geometry) ? geometry.type : undefined;
     if (kind !== "Point" && kind !== "LineString") {
+      partial = true;
       if (isPlainObject(geometry))
         at(
           ["features", f, "geometry", "type"],
@@ -124,5 +127,5 @@ export function readGeoJson(file: string, text: string): NetworkReadResult {
       return { path: geometryPath(rest, [...base, "geometry"]), line: 0, column: 0 };
     return { path: [...base, "properties", ...rest], line: 0, column: 0 };
   };
-  return { ok: true, read: { sites, links, recordProblems, shadows, fileProblems, place } };
+  return { ok: true, read: { sites, links, recordProblems, shadows, fileProblems, partial, place } };
 }

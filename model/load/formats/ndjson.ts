@@ -4,7 +4,13 @@
 // names its line, and the column of the field where it can find it.
 import type { PathSegment, Problem } from "../problem.ts";
 import { suggest } from "../suggest.ts";
-import { describeJson, isPlainObject, type NetworkReadResult, type Placed } from "./network-read.ts";
+import {
+  describeJson,
+  isPlainObject,
+  type NetworkReadResult,
+  type Placed,
+  parseJson,
+} from "./network-read.ts";
 
 const KINDS = ["site", "link"];
 
@@ -33,10 +39,10 @@ export class NdjsonReader {
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const column = /\(line \d+ column (\d+)\)/.exec(message)?.[1];
-      this.problem(n, column === undefined ? 1 : Number(column), "", `JSON syntax error: ${message}`);
+    } catch {
+      const syntax = parseJson(this.file, text);
+      const column = syntax.ok ? 1 : syntax.problem.column;
+      this.problem(n, column, "", syntax.ok ? "JSON syntax error" : syntax.problem.message);
       return;
     }
     const keys = isPlainObject(value) ? Object.keys(value) : [];
@@ -86,6 +92,7 @@ export class NdjsonReader {
         recordProblems: [],
         shadows: [],
         fileProblems: this.fileProblems,
+        partial: this.fileProblems.length > 0,
         place,
       },
     };

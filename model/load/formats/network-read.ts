@@ -3,6 +3,7 @@
 // the file's own terms. The loader validates the records with the same zod schemas and cross-checks
 // as YAML, in the model's terms (sites[3].connection.status); `place` turns that path into the file's
 // (networks[0].nodes[3].status, or line 4 of an NDJSON file) when the problem is printed.
+import { visit } from "jsonc-parser";
 import type { City } from "../../types.ts";
 import type { PathSegment, Problem, ProblemDraft } from "../problem.ts";
 
@@ -36,6 +37,9 @@ export interface NetworkRead {
   /** Problems the file's terms say best (a feature that is neither a site nor a link, a field given
    * twice), already placed. */
   fileProblems: Problem[];
+  /** Some record could not be read at all (a broken NDJSON line, a feature of no known kind): references
+   * to the sites and links it may have held are not checked, as for an unreadable YAML file. */
+  partial: boolean;
   /** Where a model path (["sites", i, ...rest] or ["links", j, ...rest]) is in the file. */
   place(path: readonly PathSegment[]): Placed;
   /** Only from a package that carries none of our extensions: the city it implies (see ofds-context.ts). */
@@ -72,17 +76,30 @@ export function parseJson(
 function jsonErrorPosition(message: string, text: string): { line: number; column: number } {
   const at = /\(line (\d+) column (\d+)\)/.exec(message);
   if (at) return { line: Number(at[1]), column: Number(at[2]) };
-  // "Unexpected end of JSON input" carries no position: the end is where the input stopped.
-  if (/end of JSON input/.test(message)) {
-    let line = 1;
-    let start = 0;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
-      line++;
-      start = i + 1;
-    }
-    return { line, column: text.length - start + 1 };
+  // V8 gives no position for some errors ("Unexpected token", "end of JSON input"): jsonc-parser's
+  // scanner finds the first error's offset (only on this path, so a good file never pays for it).
+  let offset = text.length;
+  visit(
+    text,
+    {
+      onError: (_error, at) => {
+        offset = Math.min(offset, at);
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  return lineColumn(text, offset);
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
   }
-  return { line: 0, column: 0 };
+  return { line, column: offset - start + 1 };
 }
 
 /** "a LineString", "a list", "nothing": what was found where a value of another kind was wanted. */

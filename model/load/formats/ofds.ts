@@ -75,11 +75,13 @@ export function readOfds(file: string, text: string): NetworkReadResult {
     shadows.push(path);
   };
   let anyExtension = false;
+  let partial = false;
 
   for (let n = 0; n < networks.length; n++) {
     const network: unknown = networks[n];
     if (!isPlainObject(network)) {
       at(["networks", n], `expected a network object, found ${describeJson(network)}`);
+      partial = true;
       continue;
     }
     const nodes = network.nodes ?? [];
@@ -88,7 +90,10 @@ export function readOfds(file: string, text: string): NetworkReadResult {
       ["nodes", nodes],
       ["spans", spans],
     ] as const) {
-      if (!Array.isArray(list)) at(["networks", n, key], `expected a list, found ${describeJson(list)}`);
+      if (!Array.isArray(list)) {
+        at(["networks", n, key], `expected a list, found ${describeJson(list)}`);
+        partial = true;
+      }
     }
     const ext = network[X];
     if (ext !== undefined) anyExtension = true;
@@ -269,7 +274,7 @@ export function readOfds(file: string, text: string): NetworkReadResult {
     };
   };
 
-  const read = { sites, links, recordProblems, shadows, fileProblems, place };
+  const read = { sites, links, recordProblems, shadows, fileProblems, partial, place };
   if (!anyExtension) return { ok: true, read: { ...read, derivedCity: derivedCity(networks, sites) } };
   return { ok: true, read };
 }
