@@ -127,7 +127,7 @@ async function preview(): Promise<number> {
 
   const files = p.backendDir ? { backendDir: p.backendDir, project: PROJECT, stack } : undefined;
   const stateHash = files ? (currentStateHash(files) ?? null) : null;
-  const program = await programFiles(stack);
+  const program = await programFiles(stack, inventoryDir);
   const policy = policyOf(stack);
 
   const work = join(STATE_DIR, "reviews", `.tmp-${randomBytes(4).toString("hex")}`);
@@ -253,7 +253,12 @@ async function apply(): Promise<number> {
         "the plan no longer describes what would happen. Make a new review with scripts/audit preview.",
     );
   }
-  const changed = programChanges(review.program, await programFiles(review.stack));
+  const config = JSON.parse(await pulumiOk(p, ["config", "--json", "--stack", review.stack])) as Record<
+    string,
+    { value?: string }
+  >;
+  const inventoryDir = resolve(ROOT, config["baubau:inventoryDir"]?.value ?? "inventory");
+  const changed = programChanges(review.program, await programFiles(review.stack, inventoryDir));
   if (changed.length) {
     const shown =
       changed.slice(0, 10).join(", ") + (changed.length > 10 ? ` and ${changed.length - 10} more` : "");

@@ -7,6 +7,7 @@ import { hostname, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { logFile, readHistory, type StackFiles } from "../../audit/file-backend.ts";
 import { formatEntry, type LogEntry, parseLog, sealEntry } from "../../audit/log.ts";
+import { planViolations } from "../../audit/plan-violations.ts";
 import { redact } from "../../audit/redact.ts";
 import { REVIEW_FILES, type Review } from "../../audit/review.ts";
 import { ROOT } from "../../toolchain/paths.ts";
@@ -25,19 +26,6 @@ function who(given: string | undefined): string {
   if (given) return given;
   if (process.env.BAUBAU_AUDIT_WHO) return process.env.BAUBAU_AUDIT_WHO;
   return `${userInfo().username}@${hostname()}`;
-}
-
-/** "urn …::name violates plan: properties changed: ~~key[old!=new]" → "name: key", values left out. */
-function planViolations(output: string): string[] {
-  const found = new Set<string>();
-  for (const m of output.matchAll(/resource (\S+) violates plan: ([^\n]*)/g)) {
-    const name = (m[1] as string).split("::").at(-1);
-    const keys = [...(m[2] as string).matchAll(/[=+~-]{2}([^\s[,]+)/g)].map((k) => k[1]);
-    found.add(
-      `${name}: ${keys.length ? `properties ${keys.join(", ")} differ from the plan` : (m[2] as string).replace(/\[.*$/, "")}`,
-    );
-  }
-  return [...found].sort();
 }
 
 /** The engine's half: `pulumi up --plan` checks every resource against the plan before touching any. */

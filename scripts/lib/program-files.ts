@@ -1,9 +1,10 @@
 // What "the program" is for binding a review to it: every file git would commit (tracked or
 // not ignored) except docs and tests, plus the stack's own config file (git-ignored for the twin
-// and test stacks). A review records each file's hash; apply refuses if any differs.
+// and test stacks) and the inventory the stack reads when it is outside the repository. A review
+// records each file's hash; apply refuses if any differs.
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { sha256 } from "../../audit/hash.ts";
 import { parseInventory } from "../../model/load/index.ts";
@@ -13,7 +14,7 @@ const run = promisify(execFile);
 
 const NOT_PROGRAM = /^(tests|docs|bench|reports)\/|\.md$/;
 
-export async function programFiles(stack: string): Promise<Record<string, string>> {
+export async function programFiles(stack: string, inventoryDir: string): Promise<Record<string, string>> {
   const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
     cwd: ROOT,
     maxBuffer: 64 << 20,
@@ -24,6 +25,15 @@ export async function programFiles(stack: string): Promise<Record<string, string
   for (const name of [...names].sort()) {
     const file = join(ROOT, name);
     if (existsSync(file)) out[name] = sha256(readFileSync(file));
+  }
+  const inside = relative(ROOT, inventoryDir);
+  if (inside.startsWith("..") || isAbsolute(inside)) {
+    const found = existsSync(inventoryDir)
+      ? (readdirSync(inventoryDir, { recursive: true }) as string[])
+      : [];
+    for (const name of found.filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      out[join(inventoryDir, name)] = sha256(readFileSync(join(inventoryDir, name)));
+    }
   }
   return out;
 }

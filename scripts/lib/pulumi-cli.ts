@@ -20,9 +20,10 @@ export interface Pulumi {
   backendDir: string | undefined;
 }
 
-export async function pulumiCli(): Promise<Pulumi> {
+/** `extra` overrides the environment (tests point it at a throw-away backend). */
+export async function pulumiCli(extra: Record<string, string> = {}): Promise<Pulumi> {
   const state = await ensureFileBackend();
-  const env = pulumiEnv(state, { PULUMI_DEBUG_COMMANDS: "true" });
+  const env = pulumiEnv(state, { PULUMI_DEBUG_COMMANDS: "true", ...extra });
   const url = env.PULUMI_BACKEND_URL ?? "";
   const backendDir = url.startsWith("file://") ? fileURLToPath(url) : undefined;
   return {

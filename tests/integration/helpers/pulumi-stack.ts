@@ -13,6 +13,8 @@ export interface TestStack {
   name: string;
   prefix: string;
   backendDir: string;
+  /** What a CLI needs to reach this stack: its backend and passphrase. */
+  env: Record<string, string>;
   dispose(): Promise<void>;
 }
 
@@ -20,11 +22,8 @@ export async function createTestStack(extraEnv: Record<string, string> = {}): Pr
   const id = randomBytes(3).toString("hex");
   const name = `it-${id}`;
   const backendDir = await mkdtemp(join(tmpdir(), "baubau-state-"));
-  const env = engineEnv({
-    PULUMI_BACKEND_URL: `file://${backendDir}`,
-    PULUMI_CONFIG_PASSPHRASE: `test-${id}`,
-    ...extraEnv,
-  });
+  const stackEnv = { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: `test-${id}` };
+  const env = engineEnv({ ...stackEnv, ...extraEnv });
   // The Automation API resolves `pulumi` from this process's PATH.
   process.env.PATH = `${engineDirs.pulumi}:${process.env.PATH}`;
   const stack = await LocalWorkspace.createOrSelectStack(
@@ -38,6 +37,7 @@ export async function createTestStack(extraEnv: Record<string, string> = {}): Pr
     name,
     prefix,
     backendDir,
+    env: stackEnv,
     async dispose() {
       // Whatever a test left deployed goes first; then the stack and its state.
       await stack.destroy().catch(() => undefined);
