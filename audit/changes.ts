@@ -107,6 +107,12 @@ export function assessRisk(op: Operation, kind: string, type: string): { risk: R
   const provider = type.startsWith("pulumi:providers:");
   const what = stateful ? "stateful" : security ? "security-relevant" : provider ? "provider" : "";
   if (op === "delete" || op === "replace") {
+    if (kind === "Namespace") {
+      return {
+        risk: "critical",
+        why: `${op === "delete" ? "deletes" : "replaces"} a namespace and everything in it`,
+      };
+    }
     if (stateful || security || provider) {
       return { risk: "critical", why: `${op === "delete" ? "deletes" : "replaces"} a ${what} resource` };
     }

@@ -171,7 +171,7 @@ function domainSection(input: ReportInput, changes: Change[]): Section {
     ...(d
       ? {
           note:
-            `Computed from the model on both sides${input.base ? `: before = ${input.base}, after = the working tree` : ""}.` +
+            `Computed from the model on both sides${input.base ? `: before = ${input.base}, after = the inventory the stack deploys` : ""}.` +
             (d.targets.some((x) => !x.changed) ? " Targets whose coverage does not move are left out." : ""),
         }
       : { note: "The inventory could not be compared (see the warning above); only the preview was read." }),
@@ -301,9 +301,9 @@ export function buildReport(input: ReportInput): Report {
       : !input.planHash
         ? {
             ok: false,
-            text: "No plan was saved; this preview cannot be applied through `scripts/audit apply`.",
+            text: "No plan was saved; this preview cannot be applied through scripts/audit apply.",
           }
-        : { ok: true, text: "Ready to apply: `scripts/audit apply` applies exactly this plan, or refuses." };
+        : { ok: true, text: "Ready to apply: scripts/audit apply applies exactly this plan, or refuses." };
   const about: Line[] = [
     [t("Stack "), code(input.stack)],
     input.planHash ? [t("Plan "), code(`sha256:${input.planHash}`)] : [t("No saved plan")],

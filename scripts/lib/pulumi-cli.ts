@@ -20,10 +20,12 @@ export interface Pulumi {
   backendDir: string | undefined;
 }
 
-/** `extra` overrides the environment (tests point it at a throw-away backend). */
-export async function pulumiCli(extra: Record<string, string> = {}): Promise<Pulumi> {
+/** `extra` overrides the environment (tests point it at a throw-away backend); `cwd` the project folder. */
+export async function pulumiCli(extra: Record<string, string> = {}, cwd: string = ROOT): Promise<Pulumi> {
   const state = await ensureFileBackend();
   const env = pulumiEnv(state, { PULUMI_DEBUG_COMMANDS: "true", ...extra });
+  // A passphrase given outright wins over the project's passphrase file.
+  if (extra.PULUMI_CONFIG_PASSPHRASE) delete env.PULUMI_CONFIG_PASSPHRASE_FILE;
   const url = env.PULUMI_BACKEND_URL ?? "";
   const backendDir = url.startsWith("file://") ? fileURLToPath(url) : undefined;
   return {
@@ -31,7 +33,7 @@ export async function pulumiCli(extra: Record<string, string> = {}): Promise<Pul
     run(args, opts = {}) {
       return new Promise((resolve, reject) => {
         const child = spawn(bin.pulumi, [...args, "--non-interactive"], {
-          cwd: ROOT,
+          cwd,
           env,
           stdio: ["ignore", "pipe", "pipe"],
         });
