@@ -2,7 +2,7 @@
 // inventory the stack was last reviewed against and the one it is about to deploy. It does not
 // look at the stack's resources, so it holds however the stacks lay them out.
 import { analyseCoverage, type CoverageReason } from "../model/analyses/index.ts";
-import type { Inventory, Site } from "../model/types.ts";
+import type { Inventory, Service, Site } from "../model/types.ts";
 
 export type SiteChangeKind = "gains-fiber" | "loses-fiber" | "added" | "removed" | "connection-changed";
 
@@ -48,6 +48,42 @@ export interface DomainDiff {
   sites: SiteChange[];
   targets: TargetChange[];
   tenants: TenantChange[];
+  services: ServiceExposure[];
+}
+
+// Services exposed to the public: a public service the stacks deploy (hosted in the data center,
+// status pilot or online) with a public host, which gets an Ingress.
+
+export interface ServiceExposure {
+  id: string;
+  name: string;
+  tenant: string;
+  change: "newly-public" | "no-longer-public" | "host-changed";
+  host?: string;
+  hostBefore?: string;
+}
+
+function publicHost(s: Service): string | undefined {
+  const deployed = s.hosting === "datacenter" && (s.status === "pilot" || s.status === "online");
+  return deployed && s.kind === "public" ? s.workload?.host : undefined;
+}
+
+function serviceExposures(before: readonly Service[], after: readonly Service[]): ServiceExposure[] {
+  const was = new Map(before.map((s) => [s.id, s]));
+  const now = new Map(after.map((s) => [s.id, s]));
+  const out: ServiceExposure[] = [];
+  for (const id of [...new Set([...was.keys(), ...now.keys()])].sort()) {
+    const b = was.get(id);
+    const a = now.get(id);
+    const hb = b && publicHost(b);
+    const ha = a && publicHost(a);
+    const s = (a ?? b) as Service;
+    const base = { id, name: s.name, tenant: s.tenant };
+    if (ha && !hb) out.push({ ...base, change: "newly-public", host: ha });
+    else if (hb && !ha) out.push({ ...base, change: "no-longer-public", hostBefore: hb });
+    else if (ha && hb && ha !== hb) out.push({ ...base, change: "host-changed", host: ha, hostBefore: hb });
+  }
+  return out;
 }
 
 const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x]));
@@ -132,5 +168,5 @@ export function diffInventories(before: Inventory, after: Inventory): DomainDiff
       tenants.push({ id, name: now.name, change: "renamed", nameBefore: was.name });
   }
 
-  return { sites, targets, tenants };
+  return { sites, targets, tenants, services: serviceExposures(before.services, after.services) };
 }

@@ -142,6 +142,22 @@ function domainSection(input: ReportInput, changes: Change[]): Section {
         lines.push([t("Tenant "), code(tenant.id), t(` renamed: ${tenant.nameBefore} → ${tenant.name}`)]);
       }
     }
+    for (const e of d.services) {
+      const who: Line = [t(`${e.name} (`), code(e.id), t(`, ${e.tenant})`)];
+      if (e.change === "newly-public")
+        lines.push([strong("Newly public: "), ...who, t(" at "), code(e.host ?? "")]);
+      else if (e.change === "no-longer-public")
+        lines.push([strong("No longer public: "), ...who, t(", was "), code(e.hostBefore ?? "")]);
+      else
+        lines.push([
+          strong("Public host changed: "),
+          ...who,
+          t(": "),
+          code(e.hostBefore ?? ""),
+          t(" → "),
+          code(e.host ?? ""),
+        ]);
+    }
     for (const s of d.sites) lines.push(siteLine(s));
     for (const tc of d.targets.filter((x) => x.changed)) lines.push(targetLine(tc));
   }
@@ -167,7 +183,9 @@ function domainSection(input: ReportInput, changes: Change[]): Section {
   return {
     title: "What it means for the city",
     lines,
-    empty: d ? "No site, coverage, tenant, RBAC or exposure change." : "No change in RBAC or exposure.",
+    empty: d
+      ? "No site, coverage, tenant, service, RBAC or exposure change."
+      : "No change in RBAC or exposure.",
     ...(d
       ? {
           note:

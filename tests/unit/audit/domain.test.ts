@@ -24,6 +24,7 @@ describe("domain diff", () => {
     const d = diffInventories(inventory, inventory);
     expect(d.sites).toEqual([]);
     expect(d.tenants).toEqual([]);
+    expect(d.services).toEqual([]);
     expect(d.targets.every((t) => !t.changed)).toBe(true);
   });
 
@@ -55,6 +56,29 @@ describe("domain diff", () => {
   it("a site coming back gains fiber", () => {
     const d = diffInventories(withSite(inventory, "sdn-2-labalawa", "inactive"), inventory);
     expect(d.sites.map((s) => `${s.id} ${s.change}`)).toEqual(["sdn-2-labalawa gains-fiber"]);
+  });
+
+  it("a service that starts serving the public with a host is newly public; one that stops is not", () => {
+    const publicOne = inventory.services.find(
+      (s) => s.kind === "public" && s.workload?.host && s.status === "online",
+    );
+    expect(publicOne).toBeDefined();
+    const id = publicOne!.id;
+    const planned = {
+      ...inventory,
+      services: inventory.services.map((s) => (s.id === id ? { ...s, status: "planned" as const } : s)),
+    };
+    expect(diffInventories(planned, inventory).services).toEqual([
+      {
+        id,
+        name: publicOne!.name,
+        tenant: publicOne!.tenant,
+        change: "newly-public",
+        host: publicOne!.workload!.host,
+      },
+    ]);
+    expect(diffInventories(inventory, planned).services.map((e) => e.change)).toEqual(["no-longer-public"]);
+    expect(diffInventories(inventory, inventory).services).toEqual([]);
   });
 
   it("a removed tenant is named, with its name", () => {

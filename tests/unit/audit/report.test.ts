@@ -119,6 +119,29 @@ describe("report contents", () => {
     expect(html).toContain('<p class="verdict blocked">');
   });
 
+  it("names services newly public and tenants removed, from the domain diff", () => {
+    const preview = parseSavedPreview(previewJson(steps), "");
+    const domain = {
+      sites: [],
+      targets: [],
+      tenants: [{ id: "dinkes", name: "Dinas Kesehatan", change: "removed" as const }],
+      services: [
+        {
+          id: "perizinan-online",
+          name: "Perizinan online",
+          tenant: "dpmptsp",
+          change: "newly-public" as const,
+          host: "perizinan.baubaukota.go.id",
+        },
+      ],
+    };
+    const out = renderReport({ stack: "twin", preview, domain }).markdown;
+    expect(out).toContain(
+      "- **Newly public:** Perizinan online (`perizinan-online`, dpmptsp) at `perizinan.baubaukota.go.id`",
+    );
+    expect(out).toContain("- **Tenant removed:** Dinas Kesehatan (`dinkes`)");
+  });
+
   it("carries the plan's hash", () => {
     expect(markdown).toContain(`Plan \`sha256:${"ab".repeat(32)}\``);
   });
