@@ -307,6 +307,32 @@ export interface ServiceWorkload {
   dependsOn: string[];
 }
 
+/** How a service backs up its data (BSSN 4/2021; mandatory for tenants since the 2024 PDN incident). */
+export interface ServiceBackup {
+  /** Site id (sites/) where the copy is kept; off-site means not the data center's own site. */
+  offsite: string;
+  encrypted: boolean;
+  /** ISO date of the last successful restore test. */
+  restoreTestedOn: string;
+  /** The backup policy: a restore test at least every so many days. */
+  restoreTestEveryDays: number;
+}
+
+/**
+ * What the SPBE / Satu Data / BSSN rules need to know about a service's data (policy/). Every field
+ * is optional so an inventory can say what it knows; the policy pack reports what is missing.
+ */
+export interface ServiceData {
+  /** Satu Data steward (Perpres 39/2019) of the data this service publishes: a tenant id. */
+  walidata?: string;
+  /** ISO 3166-1 alpha-2 country where the data is stored (PP 71/2019: Indonesia, `ID`). */
+  storageCountry?: string;
+  encryptionAtRest?: boolean;
+  /** Clients reach the service over TLS only. */
+  tls?: boolean;
+  backup?: ServiceBackup;
+}
+
 export interface Service {
   id: string;
   name: string;
@@ -323,6 +349,8 @@ export interface Service {
   hosting: ServiceHosting;
   /** Required exactly when hosting is `datacenter`. */
   workload?: ServiceWorkload;
+  /** Facts about the service's data for the policy pack; absent facts are reported there. */
+  data?: ServiceData;
   provenance: Provenance;
 }
 

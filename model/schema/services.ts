@@ -10,7 +10,7 @@ import {
   SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../types.ts";
-import { id, provenance, ref } from "./common.ts";
+import { id, isoDate, provenance, ref } from "./common.ts";
 
 /** Kubernetes quantities as the API accepts them for CPU and memory (no exponent forms). */
 const cpu = z.string().regex(/^([0-9]+m|[0-9]+(\.[0-9]+)?)$/, 'must be a CPU quantity such as "250m" or "1"');
@@ -46,6 +46,25 @@ export const serviceWorkloadSchema = z.strictObject({
   dependsOn: z.array(ref),
 });
 
+const backup = z.strictObject({
+  offsite: ref,
+  encrypted: z.boolean(),
+  restoreTestedOn: isoDate,
+  restoreTestEveryDays: z.int().min(1).max(366),
+});
+
+/** Optional facts for the policy pack's data rules (policy/model/data-protection.ts). */
+const data = z.strictObject({
+  walidata: ref.optional(),
+  storageCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as "ID"')
+    .optional(),
+  encryptionAtRest: z.boolean().optional(),
+  tls: z.boolean().optional(),
+  backup: backup.optional(),
+});
+
 export const serviceSchema = z
   .strictObject({
     id,
@@ -60,6 +79,7 @@ export const serviceSchema = z
     personalData: z.boolean(),
     hosting: z.enum(SERVICE_HOSTINGS),
     workload: serviceWorkloadSchema.optional(),
+    data: data.optional(),
     provenance,
   })
   .superRefine((s, ctx) => {

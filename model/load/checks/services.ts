@@ -25,10 +25,17 @@ export function checkServices(ctx: CheckContext): void {
   const dc = ctx.data.datacenter?.value;
   const clusterIds = dc?.clusters.map((c) => c.id) ?? [];
   const hosts = new Map<string, number>();
+  const siteIds = () => ctx.siteIndex.keys();
 
   items.forEach((s, i) => {
     if (ctx.unknownTenant(s.tenant))
       ctx.unknownRef(at(i, "tenant"), "tenant", s.tenant, ctx.tenantCandidates);
+    const walidata = s.data?.walidata;
+    if (walidata !== undefined && ctx.unknownTenant(walidata))
+      ctx.unknownRef(at(i, "data", "walidata"), "tenant", walidata, ctx.tenantCandidates);
+    const offsite = s.data?.backup?.offsite;
+    if (offsite !== undefined && !ctx.siteIndex.has(offsite))
+      ctx.unknownRef(at(i, "data", "backup", "offsite"), "site", offsite, siteIds);
     const w = s.workload;
     if (!w) return;
     if (dc && !clusterIds.includes(w.cluster)) {

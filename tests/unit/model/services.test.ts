@@ -192,4 +192,41 @@ describe("the service catalog", () => {
       'host "pengaduan.baubaukota.go.id" is already the host of service "pengaduan"; each public host routes to one service',
     );
   });
+
+  it("the data facts for the policy pack: walidata a tenant, the backup's site a site, a country code", () => {
+    const walidata = editRecord(
+      GOOD,
+      SERVICES,
+      "satu-data-api",
+      "walidata: balitbangda",
+      "walidata: balitbanda",
+    );
+    expect(only(walidata)).toMatchObject({
+      ...positionOf(walidata, SERVICES, "walidata: balitbanda", "satu-data-api"),
+      path: `services[${at("satu-data-api")}].data.walidata`,
+      message: 'no tenant "balitbanda"',
+      suggestion: "balitbangda",
+    });
+    const data = [
+      "    data:",
+      "      storageCountry: Indonesia",
+      "      backup: { offsite: core-comand-center, encrypted: true, restoreTestedOn: 2026-10-01, restoreTestEveryDays: 90 }",
+      "    provenance:",
+    ].join("\n");
+    const files = editRecord(GOOD, SERVICES, "pengaduan", "    provenance:", data);
+    const problems = problemsOf(files);
+    expect(problems.map((p) => [p.path, p.message, p.suggestion])).toEqual([
+      [
+        `services[${at("pengaduan")}].data.storageCountry`,
+        '"Indonesia": must be an ISO 3166-1 alpha-2 country code such as "ID"',
+        undefined,
+      ],
+    ]);
+    const site = editRecord(GOOD, SERVICES, "pengaduan", "    provenance:", data.replace("Indonesia", "ID"));
+    expect(only(site)).toMatchObject({
+      path: `services[${at("pengaduan")}].data.backup.offsite`,
+      message: 'no site "core-comand-center"',
+      suggestion: "core-command-center",
+    });
+  });
 });
