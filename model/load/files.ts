@@ -11,9 +11,14 @@ export const REQUIRED_FILES: Readonly<Record<Exclude<FileRole, "sites" | "links"
   datacenter: "datacenter.yaml",
 };
 
+/** Whether the loader reads a file of this name (by its extension). */
+export function isInventoryFile(path: string): boolean {
+  return /\.ya?ml$/.test(path);
+}
+
 export function roleOf(path: string): FileRole | undefined {
   const p = path.replaceAll("\\", "/");
-  if (!/\.ya?ml$/.test(p)) return undefined;
+  if (!isInventoryFile(p)) return undefined;
   const parts = p.split("/");
   const name = parts[parts.length - 1] ?? "";
   const parent = parts[parts.length - 2];
@@ -47,7 +52,8 @@ export function baseName(path: string): string {
 }
 
 const ROLE_FILES = ["city", "tenants", "targets", "datacenter", "links", "services"];
-const ROLE_DIRS = ["sites", "links"];
+/** The folders whose every file is inventory. */
+export const ROLE_DIRS: readonly string[] = ["sites", "links"];
 
 /** For a YAML file no role claims: the file or folder it was probably meant to be, if any. A file
  * that is merely unknown (a README, a scratch file) is left alone. */
@@ -59,7 +65,7 @@ export function nearMissOf(
   const name = (parts[parts.length - 1] ?? "").replace(/\.ya?ml$/, "");
   const parent = parts[parts.length - 2];
   if (parent !== undefined) {
-    const dir = near(parent, ROLE_DIRS);
+    const dir = near(parent, [...ROLE_DIRS]);
     if (dir !== undefined) return `${dir}/${name}.yaml`;
   }
   const file = near(name, ROLE_FILES);

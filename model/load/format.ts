@@ -7,9 +7,10 @@ export function formatProblem(p: Problem): string {
   let text = `${where} ${p.path ? `${p.path}: ` : ""}${p.message}`;
   if (p.allowed && p.allowed.length > 0) text += `; allowed: ${p.allowed.join(", ")}`;
   if (p.suggestion !== undefined) text += `; did you mean "${p.suggestion}"?`;
-  if (p.related) {
-    const r = p.related;
-    text += ` (see ${r.line > 0 ? `${r.file}:${r.line}:${r.column}` : r.file} ${r.path})`;
+  const places = [...(p.related ? [p.related] : []), ...(p.alsoSee ?? [])];
+  if (places.length > 0) {
+    const shown = places.map((r) => `${r.line > 0 ? `${r.file}:${r.line}:${r.column}` : r.file} ${r.path}`);
+    text += ` (see ${shown.join("; ")})`;
   }
   return text;
 }

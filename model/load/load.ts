@@ -2,12 +2,15 @@
 // by extension), or one network file (OFDS .json, .geojson, .ndjson) with the context files beside it
 // (city.yaml, tenants.yaml, targets.yaml, datacenter.yaml). NDJSON is streamed line by line, so a
 // national export never has to be one string. Anything the disk refuses (a missing path, no
-// permission) becomes a problem too.
+// permission) becomes a problem too, and so does anything in a directory the loader will not read: a
+// symbolic link, a file of another kind in sites/ or links/, bytes that are not UTF-8. Nothing is
+// skipped without a word (hidden files excepted: git and editors keep theirs there).
+import { isUtf8 } from "node:buffer";
 import { createReadStream, type Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { REQUIRED_FILES } from "./files.ts";
+import { REQUIRED_FILES, ROLE_DIRS } from "./files.ts";
 import { networkFormatOf, type readNetworkFile } from "./formats/index.ts";
 import { NdjsonReader } from "./formats/ndjson.ts";
 import { type ParseOptions, parseInventory, parseNetworkInventory } from "./parse.ts";
@@ -20,10 +23,56 @@ function cannot(file: string, what: string, error: unknown): Problem {
 }
 
 type Read =
-  | { ok: true; files: Record<string, string>; options: ParseOptions }
+  | { ok: true; files: Record<string, string>; options: ParseOptions; notRead: Problem[] }
   | { ok: false; problems: Problem[] };
 
 const isInventoryFile = (name: string) => /\.ya?ml$/.test(name) || networkFormatOf(name) !== undefined;
+
+const notRead = (file: string, why: string): Problem => ({
+  file,
+  line: 0,
+  column: 0,
+  path: "",
+  message: `is not read: ${why}`,
+});
+
+/** Where the first byte that is not UTF-8 is, 1-based; lines end at "\n", which UTF-8 never uses
+ * inside a character, so each line can be checked on its own. */
+function firstBadByte(bytes: Buffer): { line: number; column: number } {
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const slice = bytes.subarray(start, end < 0 ? bytes.length : end);
+    if (!isUtf8(slice)) {
+      const column = new TextDecoder().decode(slice).indexOf("\uFFFD") + 1;
+      return { line, column: Math.max(column, 1) };
+    }
+    if (end < 0) return { line, column: 1 };
+    start = end + 1;
+  }
+}
+
+/** What the loader does with an entry of the directory (`rel`, relative to it): read it, say why
+ * not, or leave it (a README, a hidden file). */
+function triage(rel: string, entry: Dirent): "read" | Problem | undefined {
+  const parts = rel.split("/");
+  if (parts.some((p) => p.startsWith("."))) return undefined;
+  const inRoleDir = parts.slice(0, -1).some((p) => ROLE_DIRS.includes(p));
+  const isRoleDir = parts.length === 1 && ROLE_DIRS.includes(rel);
+  if (entry.isSymbolicLink()) {
+    if (isInventoryFile(rel) || inRoleDir || isRoleDir)
+      return notRead(rel, "it is a symbolic link; inventory files must be regular files in the inventory");
+    return undefined;
+  }
+  if (!entry.isFile()) return undefined;
+  if (isInventoryFile(rel)) return "read";
+  if (inRoleDir)
+    return notRead(
+      rel,
+      "sites/ and links/ hold inventory files (.yaml, .yml, .json, .geojson, .ndjson) only",
+    );
+  return undefined;
+}
 
 async function streamNdjson(path: string, file: string): Promise<ReturnType<typeof readNetworkFile>> {
   const reader = new NdjsonReader(file, false);
@@ -32,7 +81,7 @@ async function streamNdjson(path: string, file: string): Promise<ReturnType<type
   return reader.result();
 }
 
-async function readFiles(root: string, names: readonly string[]): Promise<Read> {
+async function readFiles(root: string, names: readonly string[], notRead: Problem[] = []): Promise<Read> {
   const files: Record<string, string> = {};
   const preRead: Record<string, ReturnType<typeof readNetworkFile>> = {};
   const refused: Problem[] = [];
@@ -41,14 +90,24 @@ async function readFiles(root: string, names: readonly string[]): Promise<Read> 
       const path = join(root, name);
       try {
         if (networkFormatOf(name) === "ndjson") preRead[name] = await streamNdjson(path, join(root, name));
-        else files[name] = await readFile(path, "utf8");
+        else {
+          const bytes = await readFile(path);
+          if (!isUtf8(bytes)) {
+            const at = firstBadByte(bytes);
+            const message = "holds bytes that are not UTF-8 (save the file as UTF-8)";
+            notRead.push({ file: `${root}/${name}`, ...at, path: "", message });
+          }
+          // Read anyway (bad bytes become U+FFFD): the rest of the file is still checked, and the file
+          // is not reported missing as well.
+          files[name] = bytes.toString("utf8");
+        }
       } catch (error) {
         refused.push(cannot(`${root}/${name}`, "the file", error));
       }
     }),
   );
   if (refused.length > 0) return { ok: false, problems: refused };
-  return { ok: true, files, options: { root, preRead } };
+  return { ok: true, files, options: { root, preRead }, notRead };
 }
 
 async function readInventory(path: string): Promise<Read> {
@@ -88,24 +147,37 @@ async function readInventory(path: string): Promise<Read> {
   } catch (error) {
     return { ok: false, problems: [cannot(root, "the inventory directory", error)] };
   }
-  const names = entries
-    .filter((e) => e.isFile() && isInventoryFile(e.name))
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(root.length + 1)
-        .replaceAll("\\", "/"),
-    );
-  return readFiles(root, names);
+  const names: string[] = [];
+  const skipped: Problem[] = [];
+  for (const e of entries) {
+    const rel = join(e.parentPath, e.name)
+      .slice(root.length + 1)
+      .replaceAll("\\", "/");
+    const verdict = triage(rel, e);
+    if (verdict === "read") names.push(rel);
+    else if (verdict !== undefined) skipped.push({ ...verdict, file: `${root}/${rel}` });
+  }
+  return readFiles(root, names, skipped);
+}
+
+/** The parser's result, with what was not read (or not read whole) leading: it fails the load too. */
+function withNotRead<R extends LoadResult | NetworkLoadResult>(
+  notRead: Problem[],
+  result: R,
+): R | { ok: false; problems: Problem[] } {
+  if (notRead.length === 0) return result;
+  notRead.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+  return { ok: false, problems: [...notRead, ...(result.ok ? [] : result.problems)] };
 }
 
 /** The whole inventory, its data center included. */
 export async function loadInventory(path: string): Promise<LoadResult> {
   const read = await readInventory(path);
-  return read.ok ? parseInventory(read.files, read.options) : read;
+  return read.ok ? withNotRead(read.notRead, parseInventory(read.files, read.options)) : read;
 }
 
 /** What the coverage report reads: datacenter.yaml optional (see parseNetworkInventory). */
 export async function loadNetworkInventory(path: string): Promise<NetworkLoadResult> {
   const read = await readInventory(path);
-  return read.ok ? parseNetworkInventory(read.files, read.options) : read;
+  return read.ok ? withNotRead(read.notRead, parseNetworkInventory(read.files, read.options)) : read;
 }

@@ -1,7 +1,14 @@
 // Turns problem drafts into positioned problems, from the node ranges of the documents the files
 // were read into (yaml-source.ts keeps them); no text is read twice.
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
-import { formatPath, type PathSegment, type Problem, type ProblemDraft } from "./problem.ts";
+import {
+  formatPath,
+  type LocatedPlace,
+  type PathSegment,
+  type Place,
+  type Problem,
+  type ProblemDraft,
+} from "./problem.ts";
 
 export interface Located {
   line: number;
@@ -71,6 +78,11 @@ export function locateProblems(
 ): Problem[] {
   const at = (file: string, path: readonly PathSegment[]): Located =>
     locators.get(file)?.(path) ?? { line: 0, column: 0 };
+  const place = (p: Place): LocatedPlace => ({
+    file: p.file,
+    ...at(p.file, p.path),
+    path: formatPath(p.path),
+  });
   return drafts.map((d) => {
     const problem: Problem = {
       file: d.file,
@@ -80,12 +92,8 @@ export function locateProblems(
     };
     if (d.allowed) problem.allowed = d.allowed;
     if (d.suggestion !== undefined) problem.suggestion = d.suggestion;
-    if (d.related)
-      problem.related = {
-        file: d.related.file,
-        ...at(d.related.file, d.related.path),
-        path: formatPath(d.related.path),
-      };
+    if (d.related) problem.related = place(d.related);
+    if (d.alsoSee && d.alsoSee.length > 0) problem.alsoSee = d.alsoSee.map(place);
     return problem;
   });
 }

@@ -170,10 +170,16 @@ function parseFiles(
       },
     };
   }
+  // Causes first (duplicate ids), then by file and position, as compilers list them.
   const located = placeProblems(data.problems, networkReads, (drafts) => locateProblems(drafts, locators));
-  const problems = [...syntax, ...located];
-  problems.sort((x, y) =>
-    x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column,
+  const rows = [
+    ...syntax.map((problem) => ({ problem, leads: false })),
+    ...located.map((problem, i) => ({ problem, leads: data.problems[i]?.leads === true })),
+  ];
+  rows.sort(
+    ({ problem: x, leads: lx }, { problem: y, leads: ly }) =>
+      Number(ly) - Number(lx) ||
+      (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column),
   );
-  return { ok: false, problems };
+  return { ok: false, problems: rows.map((r) => r.problem) };
 }

@@ -4,6 +4,20 @@
 
 export type PathSegment = string | number;
 
+/** A place in a file, before positions are known. */
+export interface Place {
+  file: string;
+  path: PathSegment[];
+}
+
+/** A place in a file with its position. */
+export interface LocatedPlace {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+}
+
 export interface ProblemDraft {
   /** The file as the user should see it, e.g. inventory/sites/wolio.yaml. */
   file: string;
@@ -15,7 +29,12 @@ export interface ProblemDraft {
   /** The nearest valid value ("did you mean"). */
   suggestion?: string;
   /** Another place the problem involves, e.g. where a duplicate id was first defined. */
-  related?: { file: string; path: PathSegment[] };
+  related?: Place;
+  /** Further places it involves, when there are several (each link that strands a site). */
+  alsoSee?: Place[];
+  /** A cause other problems may follow from (a duplicate id makes every reference ambiguous):
+   * listed before the rest. */
+  leads?: boolean;
 }
 
 export interface Problem {
@@ -28,7 +47,8 @@ export interface Problem {
   message: string;
   allowed?: string[];
   suggestion?: string;
-  related?: { file: string; line: number; column: number; path: string };
+  related?: LocatedPlace;
+  alsoSee?: LocatedPlace[];
 }
 
 export function formatPath(path: readonly PathSegment[]): string {

@@ -11,6 +11,10 @@ export type YamlResult = { ok: true; value: unknown; locate: Locator } | { ok: f
 // also refuses nesting deeper than it can compose (RESOURCE_EXHAUSTION) instead of overflowing.
 const OPTIONS = { schema: "core", maxAliasCount: 100, prettyErrors: true } as const;
 
+// The library reports collections nested deeper than it can compose, where it had to stop, with the
+// JavaScript engine's words ("Maximum call stack size exceeded"); these say what to change.
+const TOO_DEEP = "collections nested too deeply to read here; inventory values nest a few levels at most";
+
 const nowhere: Locator = () => ({ line: 0, column: 0 });
 
 export function readYaml(file: string, text: string): YamlResult {
@@ -28,7 +32,14 @@ export function readYaml(file: string, text: string): YamlResult {
     };
   }
   // Inventories use no tags or other features that only warn; a warning is a mistake worth a stop.
-  const reported = [...doc.errors, ...doc.warnings];
+  // Too deep is said once: the library says it again at each level it unwinds through.
+  let deepSaid = false;
+  const reported = [...doc.errors, ...doc.warnings].filter((e) => {
+    if (e.code !== "RESOURCE_EXHAUSTION") return true;
+    const first = !deepSaid;
+    deepSaid = true;
+    return first;
+  });
   if (reported.length > 0) {
     const problems = reported.map((e): Problem => {
       const pos = e.linePos?.[0];
@@ -38,7 +49,7 @@ export function readYaml(file: string, text: string): YamlResult {
         line: pos?.line ?? 0,
         column: pos?.col ?? 0,
         path: "",
-        message: `${kind} (${e.code}): ${firstLine(e.message)}`,
+        message: `${kind} (${e.code}): ${e.code === "RESOURCE_EXHAUSTION" ? TOO_DEEP : firstLine(e.message)}`,
       };
     });
     return { ok: false, problems };

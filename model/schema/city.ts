@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { id, latLon, provenance } from "./common.ts";
+import { id, latLon, provenance, text } from "./common.ts";
 
-export const kelurahanSchema = z.strictObject({ id, name: z.string().min(1) });
+export const kelurahanSchema = z.strictObject({ id, name: text });
 
 export const kecamatanSchema = z.strictObject({
   id,
   code: z.string().regex(/^74\.72\.\d{2}$/, "must be a Kemendagri kecamatan code like 74.72.02"),
-  name: z.string().min(1),
+  name: text,
   areaKm2: z.number().positive(),
   centroid: latLon,
   kelurahan: z.array(kelurahanSchema).min(1),
@@ -21,8 +21,8 @@ export const bboxSchema = z.strictObject({
 
 export const citySchema = z.strictObject({
   code: z.string().regex(/^\d{2}\.\d{2}$/, "must be a Kemendagri city code like 74.72"),
-  name: z.string().min(1),
-  timezone: z.string().min(1),
+  name: text,
+  timezone: text,
   bbox: bboxSchema,
   kecamatan: z.array(kecamatanSchema).min(1),
   provenance,

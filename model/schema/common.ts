@@ -16,13 +16,21 @@ export const ref = z.string();
 
 export const isoDate = z.iso.date();
 
+/** Free text a person reads (names, sources): something to read, and no control characters (a NUL,
+ * a tab, an escape sequence) that would garble a report or a terminal. */
+export const text = z
+  .string()
+  .min(1)
+  .regex(/\S/, "must contain more than spaces")
+  .regex(/^[^\p{Cc}]*$/u, "must not contain control characters (NUL, tab, escape, ...)");
+
 export const latLon = z.strictObject({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
 });
 
 export const provenance = z.strictObject({
-  source: z.string().min(1),
+  source: text,
   illustrative: z.boolean(),
   asOf: isoDate,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMPONENT_CLASSES } from "../types.ts";
-import { id, provenance, ref } from "./common.ts";
+import { id, provenance, ref, text } from "./common.ts";
 
 export const dcComponentSchema = z.strictObject({
   id,
@@ -20,7 +20,7 @@ export const dcDemandSchema = z.strictObject({
 export const rackSchema = z.strictObject({
   id,
   zone: id,
-  row: z.string().min(1),
+  row: text,
   units: z.int().positive().max(60),
   powerKw: z.number().positive(),
 });
@@ -38,13 +38,13 @@ export const serverSchema = z.strictObject({
 
 export const clusterSchema = z.strictObject({
   id,
-  purpose: z.string().min(1),
+  purpose: text,
   kubernetesVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a Kubernetes release like 1.36.1"),
 });
 
 export const dataCenterSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: text,
   site: ref,
   tier: z.literal("II"),
   demand: dcDemandSchema,

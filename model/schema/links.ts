@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEPLOYMENTS, LINK_TIERS, SPLITTER_RATIOS } from "../types.ts";
-import { fiberStatus, id, provenance, ref } from "./common.ts";
+import { fiberStatus, id, provenance, ref, text } from "./common.ts";
 
 export const linkSchema = z.strictObject({
   // Link ids are "<a>--<b>" by convention, so they may contain a double dash.
@@ -10,14 +10,17 @@ export const linkSchema = z.strictObject({
   tier: z.enum(LINK_TIERS),
   status: fiberStatus,
   deployment: z.enum(DEPLOYMENTS),
-  fiber: z.string().min(1),
-  cores: z.int().positive(),
-  lengthKm: z.number().positive(),
+  fiber: text,
+  // Physical bounds: the largest cables hold 6,912 fibres; no route on Earth is longer than its
+  // circumference (40,075 km), let alone one span.
+  cores: z.int().positive().max(6912),
+  lengthKm: z.number().positive().max(40_000),
   wavelengthNm: z.literal([1310, 1490, 1550]),
   splices: z.int().nonnegative(),
   connectors: z.int().nonnegative(),
   splitters: z.array(z.enum(SPLITTER_RATIOS)),
-  budgetDb: z.number().positive(),
+  // No optic has a budget near 100 dB (GPON C+ is 32 dB, long-haul ZR about 30 dB).
+  budgetDb: z.number().positive().max(100),
   srlg: z.array(id),
   owner: ref.optional(),
   provenance,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUTHORITIES, CONNECTION_MEDIA, SCHOOL_LEVELS, SITE_CATEGORIES } from "../types.ts";
-import { fiberStatus, id, latLon, provenance, ref } from "./common.ts";
+import { fiberStatus, id, latLon, provenance, ref, text } from "./common.ts";
 
 export const siteConnectionSchema = z.strictObject({
   status: fiberStatus,
@@ -13,7 +13,7 @@ export const siteConnectionSchema = z.strictObject({
 // live in model/load/checks so each problem can name the record and suggest the nearest valid id.
 export const siteSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: text,
   category: z.enum(SITE_CATEGORIES),
   level: z.enum(SCHOOL_LEVELS).optional(),
   authority: z.enum(AUTHORITIES),

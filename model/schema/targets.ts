@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUTHORITIES, SITE_CATEGORIES } from "../types.ts";
-import { id, isoDate, provenance } from "./common.ts";
+import { id, isoDate, provenance, text } from "./common.ts";
 
 export const targetSchema = z.strictObject({
   id,
@@ -9,6 +9,6 @@ export const targetSchema = z.strictObject({
   authorities: z.array(z.enum(AUTHORITIES)).min(1),
   ratio: z.number().gt(0).max(1),
   by: isoDate,
-  phase: z.string().min(1).optional(),
+  phase: text.optional(),
   provenance,
 });

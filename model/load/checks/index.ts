@@ -12,12 +12,14 @@ import { checkUniqueIds } from "./unique.ts";
 /** Runs every cross-record check; problems are appended to data.problems. */
 export function runChecks(data: Collected): void {
   const ctx = createContext(data);
-  checkUniqueIds(ctx);
+  const ambiguous = checkUniqueIds(ctx);
   checkCity(ctx);
   checkTenants(ctx);
   checkSites(ctx);
   checkLinks(ctx);
-  checkOperationalPaths(ctx);
+  // With a repeated site or link id, which record a link joins is a guess (a copied site file would
+  // strand every original): the duplicates are the cause to fix first.
+  if (!ambiguous) checkOperationalPaths(ctx);
   checkDatacenter(ctx);
   checkServices(ctx);
 }

@@ -1,5 +1,6 @@
 // Link ends and owners exist, a link joins two different sites, a link in links/<tier>.yaml has that
-// tier, and a link cannot be in service while one of its ends is gone.
+// tier, and a link cannot be in service while one of its ends is not: the network (and with it
+// coverage and optics) counts only operational links between operational sites.
 import { LINK_TIERS, type Link } from "../../types.ts";
 import { baseName } from "../files.ts";
 import type { CheckContext } from "./context.ts";
@@ -17,10 +18,11 @@ export function checkLinks(ctx: CheckContext): void {
       const site = index < 0 ? undefined : data.sites.items[index];
       if (!site && (!sitesKnown || data.sites.brokenIds.has(id))) continue;
       if (!site) ctx.unknownRef(ctx.linkPath(i, end), "site", id, siteIds);
-      else if (l.status === "operational" && site.connection.status === "decommissioned") {
+      else if (l.status === "operational" && site.connection.status !== "operational") {
         ctx.report({
           ...ctx.linkPath(i, "status"),
-          message: `is operational, but its end ${end} "${id}" is decommissioned`,
+          message: `is operational, but its end ${end} "${id}" is ${site.connection.status}`,
+          related: ctx.sitePath(index, "connection", "status"),
         });
       }
     }

@@ -79,24 +79,30 @@ export function checkOperationalPaths(ctx: CheckContext): void {
     unreachedIds.add(s.id);
   }
   if (!unreachedIds) return;
-  // Second pass only when something failed: name each stranded site's own links and their states.
-  const own = new Map<string, string[]>();
-  for (const l of links) {
+  // Second pass only when something failed: name each stranded site's own links and their states,
+  // and point at each of them, since the fix may be in the link's file rather than the site's.
+  const own = new Map<string, number[]>();
+  for (let j = 0; j < links.length; j++) {
+    const l = links[j] as Link;
     for (const end of [l.a, l.b]) {
       if (!unreachedIds.has(end)) continue;
       const list = own.get(end) ?? [];
-      if (list.length < MAX_LISTED_LINKS) list.push(`${l.id} (${l.status})`);
+      if (list.length < MAX_LISTED_LINKS) list.push(j);
       own.set(end, list);
     }
   }
   for (let i = 0; i < n; i++) {
     const s = sites[i] as Site;
     if (!unreachedIds.has(s.id)) continue;
-    const mine = own.get(s.id);
-    const detail = mine ? `its links: ${mine.join(", ")}` : "it has no links";
+    const mine = own.get(s.id) ?? [];
+    const named = mine.map((j) => `${(links[j] as Link).id} (${(links[j] as Link).status})`);
+    const detail = mine.length > 0 ? `its links: ${named.join(", ")}` : "it has no links";
+    const [first, ...more] = mine.map((j) => ctx.linkPath(j, "status"));
     ctx.report({
       ...ctx.sitePath(i, "connection", "status"),
       message: `is operational, but no path of operational links through operational sites joins it to an operational core; ${detail}`,
+      ...(first ? { related: first } : {}),
+      ...(more.length > 0 ? { alsoSee: more } : {}),
     });
   }
 }

@@ -80,6 +80,7 @@ export function checkSites(ctx: CheckContext): void {
         ctx.report({
           ...ctx.sitePath(i, "connection", "pop"),
           message: `"${pop}" is a ${target.category} site, not a pop`,
+          related: ctx.sitePath(ctx.siteIndex.get(pop) as number, "category"),
         });
       }
     }

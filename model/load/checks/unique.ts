@@ -7,7 +7,8 @@ function checkList<T extends { id: string }>(
   list: RecordList<T>,
   key: string,
   what: string,
-): void {
+): boolean {
+  let repeated = false;
   const firstIndex = new Map<string, number>();
   for (let i = 0; i < list.items.length; i++) {
     const id = (list.items[i] as T).id;
@@ -16,6 +17,7 @@ function checkList<T extends { id: string }>(
       firstIndex.set(id, i);
       continue;
     }
+    repeated = true;
     const here = list.origins.at(i) as Origin;
     const there = list.origins.at(first) as Origin;
     ctx.report({
@@ -23,11 +25,14 @@ function checkList<T extends { id: string }>(
       path: [key, here.index, "id"],
       message: `duplicate ${what} id "${id}"; ids must be unique`,
       related: { file: there.file, path: [key, there.index, "id"] },
+      leads: true,
     });
   }
+  return repeated;
 }
 
-export function checkUniqueIds(ctx: CheckContext): void {
+/** Reports every repeated id; true when there was any (references are then ambiguous). */
+export function checkUniqueIds(ctx: CheckContext): boolean {
   const d = ctx.data;
   // Sites are the big list: their duplicates come from the index the context already built.
   for (const [later, first] of ctx.siteDuplicates) {
@@ -36,10 +41,12 @@ export function checkUniqueIds(ctx: CheckContext): void {
       ...here,
       message: `duplicate site id "${d.sites.items[later]?.id}"; ids must be unique`,
       related: ctx.sitePath(first, "id"),
+      leads: true,
     });
   }
-  checkList(ctx, d.links, "links", "link");
-  checkList(ctx, d.tenants, "tenants", "tenant");
-  checkList(ctx, d.targets, "targets", "target");
-  checkList(ctx, d.services, "services", "service");
+  const links = checkList(ctx, d.links, "links", "link");
+  const tenants = checkList(ctx, d.tenants, "tenants", "tenant");
+  const targets = checkList(ctx, d.targets, "targets", "target");
+  const services = checkList(ctx, d.services, "services", "service");
+  return ctx.siteDuplicates.length > 0 || links || tenants || targets || services;
 }

@@ -1,7 +1,10 @@
 // A corpus of broken inventories, each one small edit away from the real one. Every case must give
 // its own precise problem (file, line, field path, message) and none may crash the loader.
-import { describe, expect, it } from "vitest";
-import { type Problem, parseInventory } from "../../../model/load/index.ts";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadInventory, type Problem, parseInventory } from "../../../model/load/index.ts";
 import { editFile, editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
 
 const GOOD = realFiles();
@@ -630,5 +633,199 @@ describe("YAML beyond the plain subset", () => {
       .replace(/categories: \[opd, school, puskesmas\]/, "categories: *phase1");
     const result = parseInventory({ ...GOOD, "inventory/targets.yaml": withAlias });
     expect(result.ok).toBe(true);
+  });
+});
+
+// Bad input as a careless user and a hostile file would give it: each class ends in precise
+// problems, never a stack trace, a silent skip or a misleading first line.
+describe("hostile and careless input", () => {
+  const ACCESS_LINK = "pop-wolio--sdn-2-bataraguru";
+  const accessLink = recordIndex(GOOD, ACCESS, ACCESS_LINK);
+
+  it("collections nested deeper than the reader can go: one positioned problem, no stack trace", () => {
+    const deep = `targets: ${"[".repeat(5000)}${"]".repeat(5000)}\n`;
+    const problems = problemsOf({ ...GOOD, "inventory/targets.yaml": deep });
+    expect(problems, JSON.stringify(problems)).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: "inventory/targets.yaml", line: 1, path: "" });
+    expect(problems[0]?.message).toBe(
+      "YAML syntax error (RESOURCE_EXHAUSTION): collections nested too deeply to read here; inventory values nest a few levels at most",
+    );
+    expect(problems[0]?.column).toBeGreaterThan(9);
+  });
+
+  it("very many problems: every one reported, each at its own record, in file order", () => {
+    const n = 600;
+    let text = "sites:\n";
+    for (let i = 0; i < n; i++) {
+      text += `  - { id: extra-${i}, name: x, category: schol, authority: city, kecamatan: wolio, location: { lat: -5.47, lon: 122.64 }, connection: { status: planned, medium: fiber }, provenance: { source: s, illustrative: true, asOf: 2025-01-01 } }\n`;
+    }
+    const problems = problemsOf({ ...GOOD, "inventory/sites/extra.yaml": text });
+    expect(problems).toHaveLength(n);
+    problems.forEach((p, i) => {
+      expect(p).toMatchObject({ line: i + 2, path: `sites[${i}].category`, suggestion: "school" });
+    });
+  });
+
+  it("a duplicated site file: the duplicate ids lead, not the paths they make ambiguous", () => {
+    const copy = GOOD[WOLIO] ?? "";
+    const files = { ...GOOD, "inventory/sites/wolio-copy.yaml": copy };
+    const problems = problemsOf(files);
+    const count = (copy.match(/\n {2}- id: /g) ?? []).length;
+    expect(problems).toHaveLength(count);
+    for (const p of problems) {
+      expect(p.message).toMatch(/^duplicate site id "[a-z0-9-]+"; ids must be unique$/);
+      expect(p.related?.file).toBe("inventory/sites/wolio-copy.yaml");
+    }
+  });
+
+  it("a duplicate id leads even when other problems sort before it", () => {
+    let files = editRecord(GOOD, WOLIO, "opd-dinkes", "id: opd-dinkes", "id: sdn-2-bataraguru");
+    files = editRecord(
+      files,
+      "inventory/sites/betoambari.yaml",
+      "pop-betoambari",
+      "name:",
+      "name: \n    x-typo: 1\n    nam:",
+    );
+    const problems = problemsOf(files);
+    expect(problems[0]?.message).toBe('duplicate site id "sdn-2-bataraguru"; ids must be unique');
+    expect(problems.slice(1).some((p) => p.file === "inventory/sites/betoambari.yaml")).toBe(true);
+  });
+
+  it("a link longer than any route on Earth", () => {
+    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "lengthKm: 3.32", "lengthKm: 1000000000");
+    expectOnly(files, {
+      file: ACCESS,
+      ...positionOf(files, ACCESS, "lengthKm:", ACCESS_LINK),
+      path: `links[${accessLink}].lengthKm`,
+      message: "must be <= 40000, found 1000000000",
+    });
+  });
+
+  it("a name of spaces only", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "name: SD Negeri 2 Bataraguru", 'name: " "');
+    expectOnly(files, {
+      ...positionOf(files, WOLIO, 'name: " "'),
+      path: `sites[${sdn2}].name`,
+      message: '" ": must contain more than spaces',
+    });
+  });
+
+  it("a NUL byte in a name", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "name: SD Negeri 2 Bataraguru",
+      'name: "SD Negeri 2\\0 Bataraguru"',
+    );
+    expectOnly(files, {
+      path: `sites[${sdn2}].name`,
+      message: '"SD Negeri 2\\u0000 Bataraguru": must not contain control characters (NUL, tab, escape, ...)',
+    });
+  });
+
+  it("an operational link to a site still being built is refused, naming the site's file too", () => {
+    const files = editRecord(
+      GOOD,
+      WOLIO,
+      "sdn-2-bataraguru",
+      "status: operational",
+      "status: underConstruction",
+    );
+    const p = expectOnly(files, {
+      file: ACCESS,
+      ...positionOf(files, ACCESS, "status: operational", ACCESS_LINK),
+      path: `links[${accessLink}].status`,
+      message: 'is operational, but its end b "sdn-2-bataraguru" is underConstruction',
+    });
+    expect(p.related).toEqual({
+      file: WOLIO,
+      ...positionOf(files, WOLIO, "status: underConstruction", "sdn-2-bataraguru"),
+      path: `sites[${sdn2}].connection.status`,
+    });
+  });
+
+  it("a stranded site names the link file whose status broke its path", () => {
+    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "status: operational", "status: planned");
+    const p = expectOnly(files, {
+      file: WOLIO,
+      path: `sites[${sdn2}].connection.status`,
+      message: /^is operational, but no path/,
+    });
+    expect(p.related).toEqual({
+      file: ACCESS,
+      ...positionOf(files, ACCESS, "status: planned", ACCESS_LINK),
+      path: `links[${accessLink}].status`,
+    });
+  });
+});
+
+describe("on disk: nothing skipped without a word", () => {
+  let dir = "";
+  const writeInventory = async (files: Record<string, string | Buffer>) => {
+    dir = await mkdtemp(join(tmpdir(), "baubau-broken-"));
+    for (const [name, text] of Object.entries(files)) {
+      const path = join(dir, name.replace(/^inventory\//, ""));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    }
+  };
+  const loadProblems = async () => {
+    const result = await loadInventory(dir);
+    if (result.ok) throw new Error("expected problems, the inventory loaded");
+    return result.problems;
+  };
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("a symbolic link is named, not followed or skipped", async () => {
+    await writeInventory(GOOD);
+    await writeFile(join(dir, "bungi-original.yaml"), "sites: []\n");
+    await symlink(join(dir, "bungi-original.yaml"), join(dir, "sites", "bungi-copy.yaml"));
+    const problems = await loadProblems();
+    expect(problems).toEqual([
+      {
+        file: join(dir, "sites/bungi-copy.yaml"),
+        line: 0,
+        column: 0,
+        path: "",
+        message: "is not read: it is a symbolic link; inventory files must be regular files in the inventory",
+      },
+    ]);
+  });
+
+  it("a file of another kind in sites/ is named", async () => {
+    await writeInventory({ ...GOOD, "inventory/sites/wolio.yaml.bak": GOOD[WOLIO] ?? "" });
+    const problems = await loadProblems();
+    expect(problems.map((p) => [p.file, p.message])).toEqual([
+      [
+        join(dir, "sites/wolio.yaml.bak"),
+        "is not read: sites/ and links/ hold YAML files (.yaml or .yml) only",
+      ],
+    ]);
+  });
+
+  it("bytes that are not UTF-8 are reported where they are, and the rest is still checked", async () => {
+    const text = GOOD[WOLIO] ?? "";
+    const at = text.indexOf("SD Negeri 2 Bataraguru");
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, at + 3)),
+      Buffer.from([0xe9]), // "é" in Latin-1, not UTF-8
+      Buffer.from(text.slice(at + 3)),
+    ]);
+    await writeInventory({ ...GOOD, [WOLIO]: bytes });
+    const problems = await loadProblems();
+    const { line, column } = positionOf(GOOD, WOLIO, "SD Negeri 2 Bataraguru");
+    expect(problems).toEqual([
+      {
+        file: join(dir, "sites/wolio.yaml"),
+        line,
+        column: column + 3,
+        path: "",
+        message: "holds bytes that are not UTF-8 (save the file as UTF-8)",
+      },
+    ]);
   });
 });
