@@ -11,10 +11,12 @@ export const linkSchema = z.strictObject({
   status: fiberStatus,
   deployment: z.enum(DEPLOYMENTS),
   fiber: text,
-  // Physical bounds: the largest cables hold 6,912 fibres; no route on Earth is longer than its
-  // circumference (40,075 km), let alone one span.
+  // Physical bounds: the largest cables hold 6,912 fibres. No span is longer than the Earth's
+  // circumference (40,075 km), but the OFDS standard's own example publishes 276,000 km for a
+  // 200 km span (metres, evidently) and must still load, so the bound only refuses the absurd; the
+  // optical budget then fails such a span.
   cores: z.int().positive().max(6912),
-  lengthKm: z.number().positive().max(40_000),
+  lengthKm: z.number().positive().max(1_000_000),
   wavelengthNm: z.literal([1310, 1490, 1550]),
   splices: z.int().nonnegative(),
   connectors: z.int().nonnegative(),
