@@ -6,7 +6,6 @@ import { parseArgs } from "node:util";
 import { formatProblems, loadInventory } from "../../model/load/index.ts";
 import { commandCenterPage, networkView } from "../command-center/page.ts";
 import { startExporter } from "./app.ts";
-import { catalogOf } from "./catalog.ts";
 import { smartServiceLister } from "./cluster.ts";
 
 const { values } = parseArgs({
@@ -40,7 +39,7 @@ if (!loaded.ok) {
 
 const exporter = await startExporter({
   inventory: loaded.inventory,
-  catalog: catalogOf(loaded.inventory),
+  catalog: loaded.inventory.services,
   host: listen[1],
   port: Number(listen[2]),
   ...(values.kubeconfig ? { listSmartServices: smartServiceLister(values.kubeconfig) } : {}),

@@ -8,20 +8,15 @@
 //
 // `planned` and `pilot` count in the denominator and not in the numerator (a pilot is not yet the
 // service for everyone); `retired` ones leave both. Live ("cluster"): the same denominator, and an
-// essential public service counts as online when a SmartService of that name is in the cluster with
-// its Ready condition True.
+// essential public service counts as online when a SmartService named by its catalog id is in the
+// cluster with its Ready condition True. The same definitions are in inventory/README.md.
+import type { Service } from "../../model/types.ts";
 import { M } from "../metric-names.ts";
 import { dateSeconds, SERVICE_KPIS } from "../roadmap.ts";
 import { countBy, type Family, family } from "./families.ts";
 
-export interface CatalogService {
-  name: string;
-  /** Owner OPD (tenant id). */
-  tenant: string;
-  kind: "public" | "internal";
-  essential: boolean;
-  status: "planned" | "pilot" | "online" | "retired";
-}
+/** What the KPIs read of a catalog record (inventory/services.yaml). */
+export type CatalogService = Pick<Service, "id" | "tenant" | "kind" | "essential" | "status">;
 
 /** A SmartService as read from the cluster. */
 export interface LiveService {
@@ -56,7 +51,7 @@ export function liveEssentialOnline(
 ): number | null {
   const ready = new Set(cluster.filter((s) => s.ready).map((s) => s.name));
   const essential = catalog.filter((s) => s.status !== "retired" && s.kind === "public" && s.essential);
-  return ratio(essential.filter((s) => ready.has(s.name)).length, essential.length);
+  return ratio(essential.filter((s) => ready.has(s.id)).length, essential.length);
 }
 
 export function catalogFamilies(catalog: readonly CatalogService[]): Family[] {
@@ -106,7 +101,7 @@ export function liveFamilies(
   catalog: readonly CatalogService[],
   cluster: readonly LiveService[] | null,
 ): Family[] {
-  const byName = new Map(catalog.map((s) => [s.name, s]));
+  const byName = new Map(catalog.map((s) => [s.id, s]));
   const online = [
     { labels: { source: "catalog" }, value: serviceKpis(catalog).essentialPublic.ratio ?? Number.NaN },
   ];

@@ -18,13 +18,13 @@ import { ROOT, realInventory, scratch } from "./fixture.ts";
 const run = promisify(execFile);
 
 const CATALOG: CatalogService[] = [
-  { name: "perizinan", tenant: "dpmptsp", kind: "public", essential: true, status: "online" },
-  { name: "pengaduan", tenant: "diskominfo", kind: "public", essential: true, status: "pilot" },
-  { name: "dukcapil-online", tenant: "dukcapil", kind: "public", essential: true, status: "planned" },
-  { name: "old-portal", tenant: "diskominfo", kind: "public", essential: true, status: "retired" },
-  { name: "portal-informasi", tenant: "diskominfo", kind: "public", essential: false, status: "online" },
-  { name: "e-office", tenant: "setda", kind: "internal", essential: true, status: "online" },
-  { name: "e-kinerja", tenant: "bkpsdm", kind: "internal", essential: false, status: "pilot" },
+  { id: "perizinan", tenant: "dpmptsp", kind: "public", essential: true, status: "online" },
+  { id: "pengaduan", tenant: "diskominfo", kind: "public", essential: true, status: "pilot" },
+  { id: "dukcapil-online", tenant: "dukcapil", kind: "public", essential: true, status: "planned" },
+  { id: "old-portal", tenant: "diskominfo", kind: "public", essential: true, status: "retired" },
+  { id: "portal-informasi", tenant: "diskominfo", kind: "public", essential: false, status: "online" },
+  { id: "e-office", tenant: "setda", kind: "internal", essential: true, status: "online" },
+  { id: "e-kinerja", tenant: "bkpsdm", kind: "internal", essential: false, status: "pilot" },
 ];
 
 let inventory: Inventory;
@@ -220,6 +220,36 @@ describe("KPI exporter: services", () => {
   });
 });
 
+describe("KPI exporter: the real catalog", () => {
+  it("publishes the two service KPIs as inventory/README.md defines them", async () => {
+    const real = await startExporter({
+      inventory,
+      catalog: inventory.services,
+      processMetrics: false,
+      log: () => {},
+    });
+    const text = await (await fetch(`${real.url}/metrics`)).text();
+    await real.close();
+    const value = (line: string) =>
+      Number(
+        text
+          .split("\n")
+          .find((l) => l.startsWith(line))
+          ?.slice(line.length + 1),
+      );
+    const notRetired = inventory.services.filter((x) => x.status !== "retired");
+    const essential = notRetired.filter((x) => x.kind === "public" && x.essential);
+    const internal = notRetired.filter((x) => x.kind === "internal");
+    expect(essential.length).toBeGreaterThan(0);
+    expect(value('baubau_essential_public_services_online_ratio{source="catalog"}')).toBe(
+      essential.filter((x) => x.status === "online").length / essential.length,
+    );
+    expect(value("baubau_internal_admin_services_digitised_ratio")).toBe(
+      internal.filter((x) => x.status === "online").length / internal.length,
+    );
+  });
+});
+
 describe("KPI exporter: bad input", () => {
   const main = join(ROOT, "monitoring/exporter/main.ts");
   const tsx = join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -229,13 +259,13 @@ describe("KPI exporter: bad input", () => {
       (e: { code?: number; stderr?: string }) => ({ code: e.code, err: e.stderr ?? "" }),
     );
 
-  it("refuses to listen beyond loopback", async () => {
+  it("refuses to listen beyond loopback", { timeout: 30_000 }, async () => {
     const r = await exporterRun(["--listen", "0.0.0.0:9464"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--listen 0.0.0.0:9464: expected 127.x.y.z:port");
   });
 
-  it("serves nothing for an inventory with problems, naming file and line", async () => {
+  it("serves nothing for an inventory with problems, naming file and line", { timeout: 30_000 }, async () => {
     const dir = scratch("bad-inventory");
     cpSync(join(ROOT, "inventory"), dir, { recursive: true });
     writeFileSync(
