@@ -1,5 +1,12 @@
-// Labels every rendered object carries, so owners, tools and auditors can find them.
+// Labels and annotations every rendered object carries, so owners, tools and auditors can find them.
 export const GROUP = "smartcity.baubaukota.go.id";
+
+/** The label a pod carries to be let through the NetworkPolicy of the service it calls. */
+export const callsLabel = (serviceId: string) => `calls.${GROUP}/${serviceId}`;
+
+const TENANT_LABEL = `${GROUP}/tenant`;
+export const CLASSIFICATION_LABEL = `${GROUP}/classification`;
+export const CHART_ANNOTATION = `${GROUP}/chart`;
 
 export function commonLabels(opts: {
   name: string;
@@ -12,7 +19,7 @@ export function commonLabels(opts: {
     "app.kubernetes.io/component": opts.component,
     "app.kubernetes.io/part-of": opts.partOf ?? "baubau-smartcity",
     "app.kubernetes.io/managed-by": "baubau-iac",
-    [`${GROUP}/tenant`]: opts.tenant,
+    [TENANT_LABEL]: opts.tenant,
   };
 }
 
@@ -25,6 +32,7 @@ export interface Manifest {
     namespace?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
+    [field: string]: unknown;
   };
   [field: string]: unknown;
 }

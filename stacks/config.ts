@@ -1,4 +1,5 @@
 // Stack configuration, with defaults that make the `twin` stack work with no config at all.
+// Every key is documented in docs/stacks.md.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,17 @@ export const inventoryDir = resolve(root, config.get("inventoryDir") ?? "invento
 
 /** Prefix for namespaces, so parallel stacks (tests) on one cluster never collide. */
 export const namespacePrefix = config.get("namespacePrefix") ?? "";
+
+/** Services as SmartService objects reconciled by the operator, instead of rendered by the stack. */
+export const servicesViaOperator = config.getBoolean("servicesViaOperator") ?? false;
+
+/** Whether the fiber network's FiberSite/FiberLink objects are part of the stack. */
+export const fiberNetwork = config.getBoolean("fiberNetwork") ?? true;
+
+/** Where a cluster's kubeconfig comes from: a secret (production), or the twin's file. */
+export function kubeconfigSource(cluster: string): "secret" | "twin" {
+  return config.getSecret(`kubeconfig-${cluster}`) === undefined ? "twin" : "secret";
+}
 
 /**
  * Kubeconfig for an inventory cluster: a secret `baubau:kubeconfig-<cluster>` in production,
@@ -30,4 +42,16 @@ export function kubeconfigFor(cluster: string): pulumi.Output<string> {
     );
   }
   return pulumi.secret(readFileSync(file, "utf8"));
+}
+
+/**
+ * Whether Pulumi waits for Ingresses to get an address. The twin's kwok clusters run no ingress
+ * controller, so nothing ever gives one and the wait would hang; production clusters do. The
+ * default follows where the kubeconfigs come from (the twin's files: no wait; secrets: wait), and
+ * `baubau:awaitAddresses` states it explicitly for a stack.
+ */
+export function awaitAddresses(clusters: readonly string[]): boolean {
+  const explicit = config.getBoolean("awaitAddresses");
+  if (explicit !== undefined) return explicit;
+  return clusters.every((c) => kubeconfigSource(c) === "secret");
 }

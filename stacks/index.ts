@@ -1,11 +1,23 @@
-// The Pulumi program: the data center's clusters and what runs on them, all from inventory/.
+// The Pulumi program: the data center's clusters, the platform and city services on them, and the
+// fiber network as objects in the management cluster, all from inventory/.
 import * as pulumi from "@pulumi/pulumi";
+import { clusterBaseline } from "../charts/cluster-baseline.ts";
+import { serviceWorkload } from "../charts/service-workload.ts";
+import { tenantPlatform } from "../charts/tenant-platform.ts";
+import { analyseCoverage } from "../model/analyses/coverage.ts";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
-import { services, tenants } from "./catalog.ts";
-import { Cluster } from "./components/cluster.ts";
-import { SmartService } from "./components/smart-service.ts";
-import { TenantNamespace } from "./components/tenant-namespace.ts";
-import { inventoryDir, kubeconfigFor, namespacePrefix } from "./config.ts";
+import { DataCenter } from "./components/data-center.ts";
+import { FiberNetwork } from "./components/fiber-network.ts";
+import {
+  awaitAddresses,
+  fiberNetwork,
+  inventoryDir,
+  kubeconfigFor,
+  namespacePrefix,
+  servicesViaOperator,
+} from "./config.ts";
+import { coverageOutput, sitesByStatus } from "./outputs.ts";
+import { MANAGEMENT_CLUSTER, planDataCenter } from "./plan.ts";
 
 const loaded = await loadInventory(inventoryDir);
 if (!loaded.ok) {
@@ -14,40 +26,64 @@ if (!loaded.ok) {
     `the inventory has ${loaded.problems.length} problem(s):\n${formatProblems(loaded.problems)}`,
   );
 }
-const { datacenter } = loaded.inventory;
+const inventory = loaded.inventory;
+const plan = planDataCenter(inventory);
 
-const usedClusters = [
-  ...new Set([...tenants.map((t) => t.cluster), ...services.map((s) => s.cluster)]),
-].sort();
-const unknown = usedClusters.filter((c) => !datacenter.clusters.some((dc) => dc.id === c));
-if (unknown.length) {
-  throw new pulumi.RunError(
-    `stacks/catalog.ts names cluster(s) ${unknown.join(", ")} not in inventory/datacenter.yaml ` +
-      `(known: ${datacenter.clusters.map((c) => c.id).join(", ")})`,
-  );
-}
-
-const clusters = new Map(
-  usedClusters.map((id) => [id, new Cluster(id, { clusterId: id, kubeconfig: kubeconfigFor(id) })]),
-);
-const clusterOf = (id: string) => clusters.get(id) as Cluster;
-
-const namespaces = new Map(
-  tenants.map((t) => {
-    const name = `${namespacePrefix}${t.namespace}`;
-    return [t.tenant, new TenantNamespace(name, { ...t, name, cluster: clusterOf(t.cluster) })] as const;
-  }),
-);
-
-const deployed = services.map((s) => {
-  const ns = namespaces.get(s.tenant);
-  if (!ns)
-    throw new pulumi.RunError(`service ${s.name}: tenant ${s.tenant} has no namespace in stacks/catalog.ts`);
-  const namespace = `${namespacePrefix}${tenants.find((t) => t.tenant === s.tenant)?.namespace}`;
-  return new SmartService(s.name, { ...s, namespace, cluster: clusterOf(s.cluster), tenantNamespace: ns });
+const dc = new DataCenter(inventory.datacenter.id, {
+  dataCenterId: inventory.datacenter.id,
+  clusters: plan,
+  kubeconfig: kubeconfigFor,
+  awaitAddresses: awaitAddresses(plan.map((c) => c.id)),
+  namespacePrefix,
+  servicesViaOperator,
 });
 
-export const dataCenter = datacenter.id;
-export const clusterIds = usedClusters;
-export const namespaceNames = [...namespaces.values()].map((n) => n.namespace);
-export const deployments = deployed.map((d) => `${d.namespace}/${d.deploymentName}`);
+const management = dc.clusters.get(MANAGEMENT_CLUSTER);
+if (fiberNetwork && !management) {
+  throw new pulumi.RunError(
+    `the fiber network lives on cluster ${MANAGEMENT_CLUSTER}, which inventory/datacenter.yaml does not have`,
+  );
+}
+if (fiberNetwork && management) {
+  new FiberNetwork("baubau-fiber", { sites: inventory.sites, links: inventory.links, cluster: management });
+}
+
+const namespaceObjects = plan.flatMap((c) =>
+  c.namespaces.map((ns) => ({ cluster: c, ns, name: `${namespacePrefix}${ns.name}` })),
+);
+
+export const dataCenter = inventory.datacenter.id;
+export const clusterIds = plan.map((c) => c.id);
+export const namespaces = namespaceObjects.map((n) => `${n.cluster.id}/${n.name}`);
+export const services = dc.services.map((s) => `${s.namespace}/${s.serviceId}`);
+export const coverage = coverageOutput(analyseCoverage(inventory));
+export const sites = sitesByStatus(inventory.sites);
+/** Kubernetes objects the stack manages, per layer (what a reviewer should expect in a preview). */
+export const resourcesPerLayer = {
+  baseline: plan.reduce(
+    (n, c) => n + clusterBaseline({ cluster: c.id, fiberNetwork: c.fiberNetwork }).length,
+    0,
+  ),
+  platform: namespaceObjects.reduce(
+    (n, { ns, name }) =>
+      n +
+      tenantPlatform({
+        namespace: name,
+        tenant: ns.tenant,
+        classification: ns.classification,
+        quota: ns.quota,
+        publicIngress: ns.publicIngress,
+        monitoringNamespace: "monitoring",
+        ingressNamespace: "ingress-nginx",
+      }).length,
+    0,
+  ),
+  services: servicesViaOperator
+    ? dc.services.length
+    : namespaceObjects.reduce(
+        (n, { ns, name }) =>
+          n + ns.services.reduce((m, s) => m + serviceWorkload(s, { namespace: name }).length, 0),
+        0,
+      ),
+  network: fiberNetwork ? inventory.sites.length + inventory.links.length : 0,
+};

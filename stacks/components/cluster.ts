@@ -1,24 +1,39 @@
-// One Kubernetes cluster of the data center, reached through its own provider.
+// One Kubernetes cluster of the data center, reached through its own provider, with its baseline:
+// priority classes, the auditors' cluster role and the city's CRDs.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { clusterBaseline } from "../../charts/cluster-baseline.ts";
+import { kubernetesObjects } from "./kubernetes-objects.ts";
 
 export interface ClusterArgs {
   /** Inventory cluster id (inventory/datacenter.yaml). */
   clusterId: string;
   kubeconfig: pulumi.Input<string>;
+  /** Whether the fiber network's CRDs and objects live on this cluster. */
+  fiberNetwork: boolean;
+  awaitAddresses: boolean;
 }
 
 export class Cluster extends pulumi.ComponentResource {
   readonly provider: k8s.Provider;
   readonly clusterId: string;
+  readonly awaitAddresses: boolean;
+  /** Depend on this to create objects only once the CRDs and priority classes exist. */
+  readonly baseline: k8s.yaml.v2.ConfigGroup;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("baubau:dc:Cluster", name, {}, opts);
     this.clusterId = args.clusterId;
+    this.awaitAddresses = args.awaitAddresses;
     this.provider = new k8s.Provider(
       `${name}-provider`,
       { kubeconfig: pulumi.secret(args.kubeconfig), suppressHelmHookWarnings: true },
       { parent: this },
+    );
+    this.baseline = kubernetesObjects(
+      `${name}-baseline`,
+      clusterBaseline({ cluster: args.clusterId, fiberNetwork: args.fiberNetwork }),
+      { cluster: args.clusterId, provider: this.provider, parent: this, awaitAddresses: args.awaitAddresses },
     );
     this.registerOutputs({ clusterId: args.clusterId });
   }

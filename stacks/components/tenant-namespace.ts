@@ -1,29 +1,30 @@
-// A tenant (OPD) namespace on a cluster: restricted Pod Security, default-deny, quotas.
+// A tenant (OPD) namespace on a cluster: restricted Pod Security, default-deny with its allowances,
+// quota, container defaults, the team's and the auditors' roles.
 import * as pulumi from "@pulumi/pulumi";
-import { type TenantNamespaceProps, tenantNamespace } from "../../charts/tenant-namespace.ts";
+import { type TenantPlatformProps, tenantPlatform } from "../../charts/tenant-platform.ts";
 import type { Cluster } from "./cluster.ts";
-import { applyManifest } from "./manifest.ts";
+import { kubernetesObjects } from "./kubernetes-objects.ts";
 
-export interface TenantNamespaceArgs extends TenantNamespaceProps {
+export interface TenantNamespaceArgs extends TenantPlatformProps {
   cluster: Cluster;
 }
 
 export class TenantNamespace extends pulumi.ComponentResource {
-  readonly namespace: pulumi.Output<string>;
+  readonly namespace: string;
   /** Depend on this to deploy into the namespace only once its policies are in place. */
-  readonly ready: pulumi.Resource[];
+  readonly ready: pulumi.Resource;
 
   constructor(name: string, args: TenantNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
     super("baubau:platform:TenantNamespace", name, {}, opts);
-    const [ns, ...rest] = tenantNamespace(args);
-    if (!ns) throw new Error("tenant-namespace chart rendered no Namespace");
-    const provider = args.cluster.provider;
-    const nsResource = applyManifest(ns, { parent: this, provider });
-    this.ready = [
-      nsResource,
-      ...rest.map((m) => applyManifest(m, { parent: this, provider, dependsOn: [nsResource] })),
-    ];
-    this.namespace = pulumi.output(args.name);
+    const { cluster, ...props } = args;
+    this.namespace = props.namespace;
+    this.ready = kubernetesObjects(`${name}-platform`, tenantPlatform(props), {
+      cluster: cluster.clusterId,
+      provider: cluster.provider,
+      parent: this,
+      dependsOn: [cluster.baseline],
+      awaitAddresses: cluster.awaitAddresses,
+    });
     this.registerOutputs({ namespace: this.namespace });
   }
 }

@@ -1,17 +1,26 @@
-// The Pulumi program under mocks: which resources it registers, with which parents and
-// providers. (That it deploys is proven against the twin in tests/integration.)
+// The Pulumi program under mocks: which components and resources it registers, with which parents,
+// providers and names. (That it deploys is proven against the twin in tests/integration.)
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadInventory } from "../../../model/load/index.ts";
+import type { Inventory } from "../../../model/types.ts";
+import { deployedServices } from "../../../stacks/plan.ts";
 
 interface Registered {
   type: string;
   name: string;
   inputs: Record<string, any>;
   provider?: string;
+  parent?: string;
 }
 const registered: Registered[] = [];
+let outputs: Record<string, unknown>;
+let inventory: Inventory;
 
 beforeAll(async () => {
+  const loaded = await loadInventory(new URL("../../../inventory", import.meta.url).pathname);
+  if (!loaded.ok) throw new Error("the real inventory must load");
+  inventory = loaded.inventory;
   // Mocks first, then the program: it registers resources at import time.
   await pulumi.runtime.setMocks(
     {
@@ -28,54 +37,116 @@ beforeAll(async () => {
   pulumi.runtime.setAllConfig(
     {
       "baubau:kubeconfig-dc-prod": "apiVersion: v1\nkind: Config\n",
+      "baubau:kubeconfig-dc-mgmt": "apiVersion: v1\nkind: Config\n",
       "baubau:namespacePrefix": "t-",
     },
-    ["baubau:kubeconfig-dc-prod"],
+    ["baubau:kubeconfig-dc-prod", "baubau:kubeconfig-dc-mgmt"],
   );
-  await import("../../../stacks/index.ts");
+  const program = (await import("../../../stacks/index.ts")) as Record<string, unknown>;
   // Wait for every outstanding registration RPC to reach the mocks.
   await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-});
+  outputs = program;
+  // Loading the inventory, cdk8s-plus and the program take seconds on a loaded 2-core machine.
+}, 120_000);
+
+const ofType = (type: string) => registered.filter((r) => r.type === type);
+const groups = () => ofType("kubernetes:yaml/v2:ConfigGroup");
 
 describe("stacks/index.ts", () => {
-  it("reaches each used cluster through its own provider with the kubeconfig as a secret", () => {
-    const providers = registered.filter((r) => r.type === "pulumi:providers:kubernetes");
-    expect(providers.map((p) => p.name)).toEqual(["dc-prod-provider"]);
-    expect(registered.filter((r) => r.type === "baubau:dc:Cluster").map((r) => r.name)).toEqual(["dc-prod"]);
+  it("makes one DataCenter with both inventory clusters, each behind its own provider", () => {
+    expect(ofType("baubau:dc:DataCenter").map((r) => r.name)).toEqual(["dc-palagimata"]);
+    expect(
+      ofType("baubau:dc:Cluster")
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["dc-mgmt", "dc-prod"]);
+    expect(
+      ofType("pulumi:providers:kubernetes")
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["dc-mgmt-provider", "dc-prod-provider"]);
   });
 
-  it("registers the tenant namespace and the service as components with their Kubernetes objects", () => {
-    const types = registered.map((r) => `${r.type} ${r.name}`).sort();
-    expect(types).toEqual(
-      [
-        "baubau:dc:Cluster dc-prod",
-        "pulumi:providers:kubernetes dc-prod-provider",
-        "baubau:platform:TenantNamespace t-kominfo-portal",
-        "kubernetes:core/v1:Namespace namespace:t-kominfo-portal",
-        "kubernetes:networking.k8s.io/v1:NetworkPolicy networkpolicy:t-kominfo-portal:default-deny-all",
-        "kubernetes:networking.k8s.io/v1:NetworkPolicy networkpolicy:t-kominfo-portal:allow-dns-egress",
-        "kubernetes:core/v1:ResourceQuota resourcequota:t-kominfo-portal:tenant-quota",
-        "kubernetes:core/v1:LimitRange limitrange:t-kominfo-portal:container-defaults",
-        "kubernetes:rbac.authorization.k8s.io/v1:Role role:t-kominfo-portal:tenant-operator",
-        "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding rolebinding:t-kominfo-portal:tenant-operator",
-        "baubau:services:SmartService portal-informasi",
-        "kubernetes:core/v1:ServiceAccount serviceaccount:t-kominfo-portal:portal-informasi",
-        "kubernetes:apps/v1:Deployment deployment:t-kominfo-portal:portal-informasi",
-        "kubernetes:core/v1:Service service:t-kominfo-portal:portal-informasi",
-        "kubernetes:networking.k8s.io/v1:NetworkPolicy networkpolicy:t-kominfo-portal:portal-informasi-allow-http",
-      ].sort(),
+  it("makes a TenantNamespace for every tenant with a running service, and the platform namespaces on each cluster", () => {
+    const running = deployedServices(inventory);
+    const expected = [
+      ...new Set(running.map((s) => `${s.workload.cluster}:t-${s.tenant}`)),
+      ...["dc-mgmt", "dc-prod"].flatMap((c) =>
+        ["baubau-system", "ingress-nginx", "monitoring"].map((n) => `${c}:t-${n}`),
+      ),
+    ].sort();
+    expect(
+      ofType("baubau:platform:TenantNamespace")
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(expected);
+  });
+
+  it("makes a SmartService per running data-center service, none for planned, retired or national ones", () => {
+    const names = ofType("baubau:services:SmartService")
+      .map((r) => r.name)
+      .sort();
+    expect(names).toEqual(
+      deployedServices(inventory)
+        .map((s) => `${s.workload.cluster}:t-${s.tenant}/${s.id}`)
+        .sort(),
     );
+    const planned = inventory.services.filter((s) => s.status === "planned").map((s) => s.id);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const id of planned) expect(names.some((n) => n.endsWith(`/${id}`))).toBe(false);
   });
 
-  it("sends every Kubernetes object to the cluster's provider, never the ambient kubeconfig", () => {
-    const objects = registered.filter((r) => r.type.startsWith("kubernetes:"));
-    expect(objects.length).toBeGreaterThan(0);
-    for (const o of objects) expect(o.provider, o.name).toMatch(/dc-prod-provider/);
+  it("hands each component's objects to the provider as a ConfigGroup, child names prefixed with the cluster", () => {
+    const workload = groups().find((g) => g.name === "dc-prod:t-dpmptsp/perizinan-online-workload");
+    expect(workload?.inputs.resourcePrefix).toBe("dc-prod");
+    const kinds = workload?.inputs.objs.map((o: { kind: string }) => o.kind);
+    expect(kinds).toEqual([
+      "ServiceAccount",
+      "Deployment",
+      "Service",
+      "Ingress",
+      "HorizontalPodAutoscaler",
+      "PodDisruptionBudget",
+      "NetworkPolicy",
+    ]);
+    for (const g of groups()) expect(g.provider, g.name).toMatch(/dc-(prod|mgmt)-provider/);
   });
 
-  it("names objects explicitly (no auto-naming suffix) with the stack's namespace prefix", () => {
-    const dep = registered.find((r) => r.type === "kubernetes:apps/v1:Deployment");
-    expect(dep?.inputs.metadata.name).toBe("portal-informasi");
-    expect(dep?.inputs.metadata.namespace).toBe("t-kominfo-portal");
+  it("with kubeconfigs from secrets (production), waits for Ingress addresses: no skipAwait annotation", () => {
+    const ingress = groups()
+      .flatMap((g) => g.inputs.objs)
+      .find((o: { kind: string }) => o.kind === "Ingress");
+    expect(ingress.metadata.annotations["pulumi.com/skipAwait"]).toBeUndefined();
+  });
+
+  it("puts one FiberSite or FiberLink object per inventory record on the management cluster, under a component each", () => {
+    const objects = registered.filter((r) =>
+      r.type.startsWith("kubernetes:smartcity.baubaukota.go.id/v1alpha1:Fiber"),
+    );
+    expect(objects.length).toBe(inventory.sites.length + inventory.links.length);
+    for (const o of objects) expect(o.provider).toMatch(/dc-mgmt-provider/);
+    const pops = inventory.sites.filter((s) => s.category === "pop" || s.category === "core").length;
+    expect(ofType("baubau:network:PoP")).toHaveLength(pops);
+    expect(ofType("baubau:network:Site")).toHaveLength(inventory.sites.length - pops);
+    expect(ofType("baubau:network:Link")).toHaveLength(inventory.links.length);
+    const site = objects.find((o) => o.name === "dc-mgmt:pop-wolio");
+    expect(site?.inputs.spec.id).toBe("pop-wolio");
+  });
+
+  it("outputs coverage per target and category, sites by status and objects per layer", () => {
+    const coverage = outputs.coverage as Record<string, any>;
+    expect(coverage["fiber-phase-1"]).toMatchObject({ required: 0.7, met: false });
+    expect(Object.keys(coverage["fiber-phase-1"].byCategory).sort()).toEqual(["opd", "puskesmas", "school"]);
+    const sites = outputs.sites as Record<string, number>;
+    expect(Object.values(sites).reduce((a, b) => a + b, 0)).toBe(inventory.sites.length);
+    const layers = outputs.resourcesPerLayer as {
+      baseline: number;
+      platform: number;
+      services: number;
+      network: number;
+    };
+    expect(layers.network).toBe(inventory.sites.length + inventory.links.length);
+    const rendered = groups().reduce((n, g) => n + g.inputs.objs.length, 0);
+    expect(layers.baseline + layers.platform + layers.services).toBe(rendered);
   });
 });
