@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     "",
     `Summary (${formatDuration(steps.elapsed())})`,
     ...twin.map((c) => `  twin cluster ${c.cluster}: ${c.nodes} nodes, API ${c.server}`),
-    `  stack ${STACK}: deployments ${JSON.stringify(outputs.deployments)}`,
+    `  stack ${STACK}: ${(outputs.services as string[]).length} services in ${(outputs.namespaces as string[]).length} namespaces, objects per layer ${JSON.stringify(outputs.resourcesPerLayer)}`,
+    `  fiber-phase-1 coverage: ${JSON.stringify((outputs.coverage as Record<string, unknown>)["fiber-phase-1"])}`,
     `  state: ${env.PULUMI_BACKEND_URL}`,
     "  next: scripts/coverage (fiber coverage report), scripts/twin status, scripts/twin down",
   ];

@@ -1,9 +1,6 @@
 // The Pulumi program: the data center's clusters, the platform and city services on them, and the
 // fiber network as objects in the management cluster, all from inventory/.
 import * as pulumi from "@pulumi/pulumi";
-import { clusterBaseline } from "../charts/cluster-baseline.ts";
-import { serviceWorkload } from "../charts/service-workload.ts";
-import { tenantPlatform } from "../charts/tenant-platform.ts";
 import { analyseCoverage } from "../model/analyses/coverage.ts";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
 import { DataCenter } from "./components/data-center.ts";
@@ -16,6 +13,7 @@ import {
   namespacePrefix,
   servicesViaOperator,
 } from "./config.ts";
+import { countPerLayer, renderDataCenter } from "./manifests.ts";
 import { coverageOutput, sitesByStatus } from "./outputs.ts";
 import { MANAGEMENT_CLUSTER, planDataCenter } from "./plan.ts";
 
@@ -48,42 +46,13 @@ if (fiberNetwork && management) {
   new FiberNetwork("baubau-fiber", { sites: inventory.sites, links: inventory.links, cluster: management });
 }
 
-const namespaceObjects = plan.flatMap((c) =>
-  c.namespaces.map((ns) => ({ cluster: c, ns, name: `${namespacePrefix}${ns.name}` })),
-);
+const rendered = renderDataCenter(inventory, plan, { namespacePrefix, servicesViaOperator, fiberNetwork });
 
 export const dataCenter = inventory.datacenter.id;
 export const clusterIds = plan.map((c) => c.id);
-export const namespaces = namespaceObjects.map((n) => `${n.cluster.id}/${n.name}`);
+export const namespaces = dc.namespaces.map((n) => `${n.clusterId}/${n.namespace}`);
 export const services = dc.services.map((s) => `${s.namespace}/${s.serviceId}`);
 export const coverage = coverageOutput(analyseCoverage(inventory));
 export const sites = sitesByStatus(inventory.sites);
 /** Kubernetes objects the stack manages, per layer (what a reviewer should expect in a preview). */
-export const resourcesPerLayer = {
-  baseline: plan.reduce(
-    (n, c) => n + clusterBaseline({ cluster: c.id, fiberNetwork: c.fiberNetwork }).length,
-    0,
-  ),
-  platform: namespaceObjects.reduce(
-    (n, { ns, name }) =>
-      n +
-      tenantPlatform({
-        namespace: name,
-        tenant: ns.tenant,
-        classification: ns.classification,
-        quota: ns.quota,
-        publicIngress: ns.publicIngress,
-        monitoringNamespace: "monitoring",
-        ingressNamespace: "ingress-nginx",
-      }).length,
-    0,
-  ),
-  services: servicesViaOperator
-    ? dc.services.length
-    : namespaceObjects.reduce(
-        (n, { ns, name }) =>
-          n + ns.services.reduce((m, s) => m + serviceWorkload(s, { namespace: name }).length, 0),
-        0,
-      ),
-  network: fiberNetwork ? inventory.sites.length + inventory.links.length : 0,
-};
+export const resourcesPerLayer = countPerLayer(rendered, servicesViaOperator ? dc.services.length : 0);

@@ -1,5 +1,6 @@
 // The Tier-2 data center: one Cluster per inventory cluster, each with its namespaces and services.
 import * as pulumi from "@pulumi/pulumi";
+import { platformProps } from "../manifests.ts";
 import type { ClusterPlan } from "../plan.ts";
 import { Cluster } from "./cluster.ts";
 import { SmartService } from "./smart-service.ts";
@@ -39,19 +40,11 @@ export class DataCenter extends pulumi.ComponentResource {
       );
       this.clusters.set(plan.id, cluster);
       for (const ns of plan.namespaces) {
-        const namespace = `${args.namespacePrefix}${ns.name}`;
+        const props = platformProps(ns, args.namespacePrefix);
+        const namespace = props.namespace;
         const tenant = new TenantNamespace(
           `${plan.id}:${namespace}`,
-          {
-            cluster,
-            namespace,
-            tenant: ns.tenant,
-            classification: ns.classification,
-            quota: ns.quota,
-            publicIngress: ns.publicIngress,
-            monitoringNamespace: `${args.namespacePrefix}monitoring`,
-            ingressNamespace: `${args.namespacePrefix}ingress-nginx`,
-          },
+          { cluster, ...props },
           { parent: cluster },
         );
         this.namespaces.push(tenant);

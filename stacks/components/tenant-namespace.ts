@@ -11,6 +11,7 @@ export interface TenantNamespaceArgs extends TenantPlatformProps {
 
 export class TenantNamespace extends pulumi.ComponentResource {
   readonly namespace: string;
+  readonly clusterId: string;
   /** Depend on this to deploy into the namespace only once its policies are in place. */
   readonly ready: pulumi.Resource;
 
@@ -18,6 +19,7 @@ export class TenantNamespace extends pulumi.ComponentResource {
     super("baubau:platform:TenantNamespace", name, {}, opts);
     const { cluster, ...props } = args;
     this.namespace = props.namespace;
+    this.clusterId = cluster.clusterId;
     this.ready = kubernetesObjects(`${name}-platform`, tenantPlatform(props), {
       cluster: cluster.clusterId,
       provider: cluster.provider,

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../toolchain/paths.ts";
-import { createTestStack, type TestStack, tenantNamespaceOnTwin } from "./helpers/pulumi-stack.ts";
+import { createTestStack, type TestStack, stackNamespacesOnTwin } from "./helpers/pulumi-stack.ts";
 
 describe("pulumi up with a broken inventory", () => {
   let t: TestStack;
@@ -41,6 +41,6 @@ describe("pulumi up with a broken inventory", () => {
       (r: { type: string }) => r.type !== "pulumi:pulumi:Stack",
     );
     expect(created).toEqual([]);
-    expect(await tenantNamespaceOnTwin(t)).toBe("");
+    expect(await stackNamespacesOnTwin(t)).toEqual([]);
   });
 });

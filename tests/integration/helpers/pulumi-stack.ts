@@ -47,15 +47,11 @@ export async function createTestStack(extraEnv: Record<string, string> = {}): Pr
   };
 }
 
-/** The test stack's tenant namespace on the twin's dc-prod cluster: `namespace/<name>`, or "" when absent. */
-export async function tenantNamespaceOnTwin(t: TestStack): Promise<string> {
-  const out = await kubectl("dc-prod", [
-    "get",
-    "namespace",
-    `${t.prefix}kominfo-portal`,
-    "--ignore-not-found",
-    "-o",
-    "name",
-  ]);
-  return out.trim();
+/** The test stack's namespaces on a twin cluster, sorted. */
+export async function stackNamespacesOnTwin(t: TestStack, cluster = "dc-prod"): Promise<string[]> {
+  const out = await kubectl(cluster, ["get", "namespaces", "-o", "jsonpath={.items[*].metadata.name}"]);
+  return out
+    .split(/\s+/)
+    .filter((n) => n.startsWith(t.prefix))
+    .sort();
 }

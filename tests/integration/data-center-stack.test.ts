@@ -1,0 +1,200 @@
+// The whole data-center stack with the real engines: Pulumi CLI + language host + Kubernetes provider
+// against the twin's real kube-apiservers (kwok fakes the kubelets: Available proves scheduling and
+// the controllers, not that an image runs; nothing enforces NetworkPolicies there).
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadInventory } from "../../model/load/index.ts";
+import type { Inventory } from "../../model/types.ts";
+import { deployedServices } from "../../stacks/plan.ts";
+import { ROOT } from "../../toolchain/paths.ts";
+import { kubectl } from "../../twin/kwok.ts";
+import { createTestStack, stackNamespacesOnTwin, type TestStack } from "./helpers/pulumi-stack.ts";
+
+const CLUSTERS = ["dc-prod", "dc-mgmt"];
+/** A site one access link away from an operational PoP: marking both operational connects it. */
+const NEW_SITE = "opd-diskop-ukm";
+const NEW_LINK = "pop-batupoaro--opd-diskop-ukm";
+/** The only running service of its tenant. */
+const REMOVED = { service: "dukcapil-online", tenant: "dukcapil" };
+
+/** What the twin made, cluster-wide, that the stack must leave as it found it. */
+async function clusterShape(cluster: string): Promise<string> {
+  const kinds = ["namespaces", "priorityclasses", "clusterroles", "clusterrolebindings", "customresourcedefinitions"];
+  const out = await Promise.all(
+    kinds.map((k) => kubectl(cluster, ["get", k, "-o", "jsonpath={.items[*].metadata.name}"])),
+  );
+  return out.join("\n");
+}
+
+/** Sets `status:` to operational in the record `id` of a YAML list file. */
+function markOperational(text: string, id: string): string {
+  const start = text.indexOf(`\n  - id: ${id}\n`);
+  if (start < 0) throw new Error(`fixture: no record ${id}`);
+  const end = text.indexOf("\n  - ", start + 1);
+  const block = text.slice(start, end < 0 ? undefined : end);
+  if (!/status: (planned|proposed|underConstruction)/.test(block)) throw new Error(`fixture: ${id} has no status to change`);
+  return text.slice(0, start) + block.replace(/status: \w+/, "status: operational") + (end < 0 ? "" : text.slice(end));
+}
+
+async function fileWith(dir: string, id: string): Promise<string> {
+  for (const name of (await readdir(dir, { recursive: true })) as string[]) {
+    if (name.endsWith(".yaml") && (await readFile(join(dir, name), "utf8")).includes(`\n  - id: ${id}\n`)) return join(dir, name);
+  }
+  throw new Error(`fixture: no file holds ${id}`);
+}
+
+/** The steps of a preview other than `same`, as "op urn-name". */
+function changes(events: EngineEvent[]): string[] {
+  return events
+    .map((e) => e.resourcePreEvent?.metadata)
+    .filter((m): m is NonNullable<typeof m> => m !== undefined && m.op !== "same")
+    .map((m) => `${m.op} ${m.urn.split("::").pop()}`)
+    .sort();
+}
+
+describe("the data-center stack on the twin", () => {
+  let t: TestStack;
+  let inventory: Inventory;
+  let copy: string;
+  let before: string[];
+  let log = "";
+  const onOutput = (s: string) => {
+    log += s;
+  };
+
+  beforeAll(async () => {
+    const loaded = await loadInventory(join(ROOT, "inventory"));
+    if (!loaded.ok) throw new Error("the inventory must load");
+    inventory = loaded.inventory;
+    copy = await mkdtemp(join(tmpdir(), "baubau-inventory-"));
+    await cp(join(ROOT, "inventory"), copy, { recursive: true });
+    before = await Promise.all(CLUSTERS.map(clusterShape));
+    t = await createTestStack();
+    await t.stack.setConfig("baubau:inventoryDir", { value: copy });
+  });
+
+  afterAll(async () => {
+    await t?.dispose();
+    await rm(copy, { recursive: true, force: true });
+  });
+
+  it("pulumi up from empty succeeds and every Deployment is Available", async () => {
+    const result = await t.stack.up({ onOutput });
+    expect(result.summary.result, log).toBe("succeeded");
+    const running = deployedServices(inventory).filter((s) => s.workload.cluster === "dc-prod");
+    const deployments = JSON.parse(await kubectl("dc-prod", ["get", "deployments", "-A", "-o", "json"])).items.filter(
+      (d: { metadata: { namespace: string } }) => d.metadata.namespace.startsWith(t.prefix),
+    );
+    expect(deployments.map((d: { metadata: { name: string } }) => d.metadata.name).sort()).toEqual(running.map((s) => s.id).sort());
+    for (const d of deployments) {
+      const available = d.status.conditions?.find((c: { type: string }) => c.type === "Available");
+      expect(available?.status, d.metadata.name).toBe("True");
+      expect(d.status.readyReplicas, d.metadata.name).toBe(d.spec.replicas);
+    }
+    const sites = JSON.parse(await kubectl("dc-mgmt", ["get", "fibersites", "-o", "json"])).items;
+    expect(sites).toHaveLength(inventory.sites.length);
+    expect(result.outputs.services?.value).toHaveLength(deployedServices(inventory).length);
+  });
+
+  it("every namespace of the stack refuses a privileged pod", async () => {
+    const namespaces = [...(await stackNamespacesOnTwin(t, "dc-prod")), ...(await stackNamespacesOnTwin(t, "dc-mgmt"))];
+    expect(namespaces.length).toBeGreaterThan(6);
+    for (const [i, ns] of namespaces.entries()) {
+      const cluster = i < namespaces.length / 2 ? "dc-prod" : "dc-mgmt";
+      const attempt = kubectl(cluster, ["run", "root-shell", "-n", ns, "--image=busybox:1.36", "--privileged", "--restart=Never", "--dry-run=server"]);
+      await expect(attempt, ns).rejects.toThrow(/violates PodSecurity "restricted:latest"/);
+    }
+  });
+
+  it("the auditors can read and cannot write; the OPD team can scale but not read secrets", async () => {
+    const ns = `${t.prefix}dpmptsp`;
+    const canI = async (cluster: string, group: string, ...args: string[]) =>
+      (await kubectl(cluster, ["auth", "can-i", ...args, "--as=someone", `--as-group=${group}`]).catch((e: Error) => e.message)).trim();
+    const auditor = (...args: string[]) => canI("dc-prod", "baubau:auditors", ...args);
+    expect(await auditor("list", "deployments.apps", "-n", ns)).toBe("yes");
+    expect(await auditor("get", "networkpolicies.networking.k8s.io", "-n", ns)).toBe("yes");
+    expect(await auditor("list", "namespaces")).toBe("yes");
+    expect(await canI("dc-mgmt", "baubau:auditors", "list", "fibersites.smartcity.baubaukota.go.id")).toBe("yes");
+    expect(await auditor("get", "secrets", "-n", ns)).toMatch(/no$/);
+    expect(await auditor("patch", "deployments.apps", "-n", ns)).toMatch(/no$/);
+    expect(await auditor("delete", "namespaces")).toMatch(/no$/);
+    expect(await canI("dc-mgmt", "baubau:auditors", "update", "fibersites.smartcity.baubaukota.go.id")).toMatch(/no$/);
+    const team = (...args: string[]) => canI("dc-prod", "opd:dpmptsp", ...args, "-n", ns);
+    expect(await team("patch", "deployments.apps")).toBe("yes");
+    expect(await team("get", "secrets")).toMatch(/no$/);
+    expect(await team("delete", "networkpolicies.networking.k8s.io")).toMatch(/no$/);
+    expect(await team("create", "rolebindings.rbac.authorization.k8s.io")).toMatch(/no$/);
+  });
+
+  it("a second pulumi up changes nothing", async () => {
+    const result = await t.stack.up({ expectNoChanges: true, onOutput });
+    expect(Object.keys(result.summary.resourceChanges ?? {})).toEqual(["same"]);
+  });
+
+  it("one more site on fiber previews as that site's and its access link's objects, and the coverage output", async () => {
+    const sitesFile = await fileWith(copy, NEW_SITE);
+    const linksFile = await fileWith(copy, NEW_LINK);
+    const [siteText, linkText] = await Promise.all([readFile(sitesFile, "utf8"), readFile(linksFile, "utf8")]);
+    await writeFile(sitesFile, markOperational(siteText, NEW_SITE));
+    await writeFile(linksFile, markOperational(linkText, NEW_LINK));
+    try {
+      const events: EngineEvent[] = [];
+      const preview = await t.stack.preview({ onEvent: (e) => events.push(e), diff: true });
+      expect(changes(events)).toEqual([`update dc-mgmt:${NEW_LINK}`, `update dc-mgmt:${NEW_SITE}`, "update baubau-smartcity-" + t.name].sort());
+      expect(preview.changeSummary.update).toBe(3);
+      expect(preview.stdout).toMatch(/coverage/);
+    } finally {
+      await writeFile(sitesFile, siteText);
+      await writeFile(linksFile, linkText);
+    }
+  });
+
+  it("removing a tenant's only service removes only that tenant's resources", async () => {
+    const file = join(copy, "services.yaml");
+    const text = await readFile(file, "utf8");
+    const start = text.indexOf(`\n  - id: ${REMOVED.service}\n`);
+    const end = text.indexOf("\n  - ", start + 1);
+    await writeFile(file, text.slice(0, start) + text.slice(end));
+    try {
+      const events: EngineEvent[] = [];
+      await t.stack.preview({ onEvent: (e) => events.push(e) });
+      const steps = changes(events).filter((s) => !s.endsWith(`baubau-smartcity-${t.name}`));
+      expect(steps.length).toBeGreaterThan(10);
+      for (const s of steps) {
+        expect(s, steps.join("\n")).toMatch(/^delete /);
+        expect(s).toContain(REMOVED.tenant);
+      }
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+
+  it("a broken services.yaml stops the preview with the loader's precise error, and nothing changes", async () => {
+    const file = join(copy, "services.yaml");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("tenant: dpmptsp", "tenant: dpmtpsp"));
+    try {
+      const outcome = await t.stack.preview().then(
+        () => "succeeded",
+        (e: Error) => e.message,
+      );
+      expect(outcome).toMatch(/services\.yaml:\d+:\d+ services\[\d+\]\.tenant: no tenant "dpmtpsp"/);
+      expect(outcome).toMatch(/did you mean "dpmptsp"\?/);
+    } finally {
+      await writeFile(file, text);
+    }
+    const result = await t.stack.preview({ expectNoChanges: true });
+    expect(Object.keys(result.changeSummary)).toEqual(["same"]);
+  });
+
+  it("pulumi destroy leaves the clusters as the twin made them", async () => {
+    const result = await t.stack.destroy({ onOutput });
+    expect(result.summary.result).toBe("succeeded");
+    expect(await Promise.all(CLUSTERS.map(clusterShape))).toEqual(before);
+    const state = await t.stack.exportStack();
+    expect(state.deployment.resources ?? []).toEqual([]);
+  });
+});
