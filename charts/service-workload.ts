@@ -37,7 +37,11 @@ export function serviceWorkload(service: ServiceRecord, options: ServiceWorkload
     name,
     namespace: options.namespace,
     labels,
-    annotations: { [`${GROUP}/kind`]: service.kind, [`${GROUP}/classification`]: service.classification },
+    annotations: {
+      [`${GROUP}/audience`]: service.kind,
+      [`${GROUP}/essential`]: String(service.essential),
+      [`${GROUP}/classification`]: service.classification,
+    },
   };
   const podLabels: Record<string, string> = { ...labels, ...selector };
   for (const dep of w.dependsOn) podLabels[callsLabel(dep)] = "true";
@@ -92,7 +96,6 @@ export function serviceWorkload(service: ServiceRecord, options: ServiceWorkload
                 securityContext: {
                   allowPrivilegeEscalation: false,
                   readOnlyRootFilesystem: true,
-                  runAsNonRoot: true,
                   capabilities: { drop: ["ALL"] },
                 },
                 readinessProbe: {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../toolchain/paths.ts";
-import { createTestStack, type TestStack, stackNamespacesOnTwin } from "./helpers/pulumi-stack.ts";
+import { createTestStack, stackNamespacesOnTwin, type TestStack } from "./helpers/pulumi-stack.ts";
 
 describe("pulumi up with a broken inventory", () => {
   let t: TestStack;

@@ -22,7 +22,13 @@ const REMOVED = { service: "dukcapil-online", tenant: "dukcapil" };
 
 /** What the twin made, cluster-wide, that the stack must leave as it found it. */
 async function clusterShape(cluster: string): Promise<string> {
-  const kinds = ["namespaces", "priorityclasses", "clusterroles", "clusterrolebindings", "customresourcedefinitions"];
+  const kinds = [
+    "namespaces",
+    "priorityclasses",
+    "clusterroles",
+    "clusterrolebindings",
+    "customresourcedefinitions",
+  ];
   const out = await Promise.all(
     kinds.map((k) => kubectl(cluster, ["get", k, "-o", "jsonpath={.items[*].metadata.name}"])),
   );
@@ -35,13 +41,19 @@ function markOperational(text: string, id: string): string {
   if (start < 0) throw new Error(`fixture: no record ${id}`);
   const end = text.indexOf("\n  - ", start + 1);
   const block = text.slice(start, end < 0 ? undefined : end);
-  if (!/status: (planned|proposed|underConstruction)/.test(block)) throw new Error(`fixture: ${id} has no status to change`);
-  return text.slice(0, start) + block.replace(/status: \w+/, "status: operational") + (end < 0 ? "" : text.slice(end));
+  if (!/status: (planned|proposed|underConstruction)/.test(block))
+    throw new Error(`fixture: ${id} has no status to change`);
+  return (
+    text.slice(0, start) +
+    block.replace(/status: \w+/, "status: operational") +
+    (end < 0 ? "" : text.slice(end))
+  );
 }
 
 async function fileWith(dir: string, id: string): Promise<string> {
   for (const name of (await readdir(dir, { recursive: true })) as string[]) {
-    if (name.endsWith(".yaml") && (await readFile(join(dir, name), "utf8")).includes(`\n  - id: ${id}\n`)) return join(dir, name);
+    if (name.endsWith(".yaml") && (await readFile(join(dir, name), "utf8")).includes(`\n  - id: ${id}\n`))
+      return join(dir, name);
   }
   throw new Error(`fixture: no file holds ${id}`);
 }
@@ -85,10 +97,12 @@ describe("the data-center stack on the twin", () => {
     const result = await t.stack.up({ onOutput });
     expect(result.summary.result, log).toBe("succeeded");
     const running = deployedServices(inventory).filter((s) => s.workload.cluster === "dc-prod");
-    const deployments = JSON.parse(await kubectl("dc-prod", ["get", "deployments", "-A", "-o", "json"])).items.filter(
-      (d: { metadata: { namespace: string } }) => d.metadata.namespace.startsWith(t.prefix),
+    const deployments = JSON.parse(
+      await kubectl("dc-prod", ["get", "deployments", "-A", "-o", "json"]),
+    ).items.filter((d: { metadata: { namespace: string } }) => d.metadata.namespace.startsWith(t.prefix));
+    expect(deployments.map((d: { metadata: { name: string } }) => d.metadata.name).sort()).toEqual(
+      running.map((s) => s.id).sort(),
     );
-    expect(deployments.map((d: { metadata: { name: string } }) => d.metadata.name).sort()).toEqual(running.map((s) => s.id).sort());
     for (const d of deployments) {
       const available = d.status.conditions?.find((c: { type: string }) => c.type === "Available");
       expect(available?.status, d.metadata.name).toBe("True");
@@ -100,11 +114,23 @@ describe("the data-center stack on the twin", () => {
   });
 
   it("every namespace of the stack refuses a privileged pod", async () => {
-    const namespaces = [...(await stackNamespacesOnTwin(t, "dc-prod")), ...(await stackNamespacesOnTwin(t, "dc-mgmt"))];
+    const namespaces = [
+      ...(await stackNamespacesOnTwin(t, "dc-prod")),
+      ...(await stackNamespacesOnTwin(t, "dc-mgmt")),
+    ];
     expect(namespaces.length).toBeGreaterThan(6);
     for (const [i, ns] of namespaces.entries()) {
       const cluster = i < namespaces.length / 2 ? "dc-prod" : "dc-mgmt";
-      const attempt = kubectl(cluster, ["run", "root-shell", "-n", ns, "--image=busybox:1.36", "--privileged", "--restart=Never", "--dry-run=server"]);
+      const attempt = kubectl(cluster, [
+        "run",
+        "root-shell",
+        "-n",
+        ns,
+        "--image=busybox:1.36",
+        "--privileged",
+        "--restart=Never",
+        "--dry-run=server",
+      ]);
       await expect(attempt, ns).rejects.toThrow(/violates PodSecurity "restricted:latest"/);
     }
   });
@@ -112,16 +138,24 @@ describe("the data-center stack on the twin", () => {
   it("the auditors can read and cannot write; the OPD team can scale but not read secrets", async () => {
     const ns = `${t.prefix}dpmptsp`;
     const canI = async (cluster: string, group: string, ...args: string[]) =>
-      (await kubectl(cluster, ["auth", "can-i", ...args, "--as=someone", `--as-group=${group}`]).catch((e: Error) => e.message)).trim();
+      (
+        await kubectl(cluster, ["auth", "can-i", ...args, "--as=someone", `--as-group=${group}`]).catch(
+          (e: Error) => e.message,
+        )
+      ).trim();
     const auditor = (...args: string[]) => canI("dc-prod", "baubau:auditors", ...args);
     expect(await auditor("list", "deployments.apps", "-n", ns)).toBe("yes");
     expect(await auditor("get", "networkpolicies.networking.k8s.io", "-n", ns)).toBe("yes");
     expect(await auditor("list", "namespaces")).toBe("yes");
-    expect(await canI("dc-mgmt", "baubau:auditors", "list", "fibersites.smartcity.baubaukota.go.id")).toBe("yes");
+    expect(await canI("dc-mgmt", "baubau:auditors", "list", "fibersites.smartcity.baubaukota.go.id")).toBe(
+      "yes",
+    );
     expect(await auditor("get", "secrets", "-n", ns)).toMatch(/no$/);
     expect(await auditor("patch", "deployments.apps", "-n", ns)).toMatch(/no$/);
     expect(await auditor("delete", "namespaces")).toMatch(/no$/);
-    expect(await canI("dc-mgmt", "baubau:auditors", "update", "fibersites.smartcity.baubaukota.go.id")).toMatch(/no$/);
+    expect(
+      await canI("dc-mgmt", "baubau:auditors", "update", "fibersites.smartcity.baubaukota.go.id"),
+    ).toMatch(/no$/);
     const team = (...args: string[]) => canI("dc-prod", "opd:dpmptsp", ...args, "-n", ns);
     expect(await team("patch", "deployments.apps")).toBe("yes");
     expect(await team("get", "secrets")).toMatch(/no$/);
@@ -137,13 +171,22 @@ describe("the data-center stack on the twin", () => {
   it("one more site on fiber previews as that site's and its access link's objects, and the coverage output", async () => {
     const sitesFile = await fileWith(copy, NEW_SITE);
     const linksFile = await fileWith(copy, NEW_LINK);
-    const [siteText, linkText] = await Promise.all([readFile(sitesFile, "utf8"), readFile(linksFile, "utf8")]);
+    const [siteText, linkText] = await Promise.all([
+      readFile(sitesFile, "utf8"),
+      readFile(linksFile, "utf8"),
+    ]);
     await writeFile(sitesFile, markOperational(siteText, NEW_SITE));
     await writeFile(linksFile, markOperational(linkText, NEW_LINK));
     try {
       const events: EngineEvent[] = [];
       const preview = await t.stack.preview({ onEvent: (e) => events.push(e), diff: true });
-      expect(changes(events)).toEqual([`update dc-mgmt:${NEW_LINK}`, `update dc-mgmt:${NEW_SITE}`, "update baubau-smartcity-" + t.name].sort());
+      expect(changes(events)).toEqual(
+        [
+          `update dc-mgmt:${NEW_LINK}`,
+          `update dc-mgmt:${NEW_SITE}`,
+          "update baubau-smartcity-" + t.name,
+        ].sort(),
+      );
       expect(preview.changeSummary.update).toBe(3);
       expect(preview.stdout).toMatch(/coverage/);
     } finally {

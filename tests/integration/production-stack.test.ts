@@ -3,8 +3,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { paths } from "../../twin/kwok.ts";
 import { ROOT } from "../../toolchain/paths.ts";
+import { paths } from "../../twin/kwok.ts";
 import { createTestStack, type TestStack } from "./helpers/pulumi-stack.ts";
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -20,7 +20,10 @@ describe("a production-style stack with kubeconfigs as secrets", () => {
     t = await createTestStack();
     for (const cluster of ["dc-prod", "dc-mgmt"]) {
       kubeconfigs[cluster] = await readFile(paths.kubeconfig(cluster), "utf8");
-      await t.stack.setConfig(`baubau:kubeconfig-${cluster}`, { value: kubeconfigs[cluster] as string, secret: true });
+      await t.stack.setConfig(`baubau:kubeconfig-${cluster}`, {
+        value: kubeconfigs[cluster] as string,
+        secret: true,
+      });
     }
   });
   afterAll(async () => {
@@ -43,7 +46,8 @@ describe("a production-style stack with kubeconfigs as secrets", () => {
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) {
       const text = await readFile(file, "utf8");
-      for (const needle of needles) expect(text.includes(needle as string), `${needle} in ${file}`).toBe(false);
+      for (const needle of needles)
+        expect(text.includes(needle as string), `${needle} in ${file}`).toBe(false);
     }
     const config = await readFile(join(ROOT, "stacks", `Pulumi.${t.name}.yaml`), "utf8");
     expect(config).toMatch(/baubau:kubeconfig-dc-prod:\s+secure: /);

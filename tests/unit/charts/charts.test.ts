@@ -129,7 +129,6 @@ describe("service workload, on every service of the catalog", () => {
         expect(c.securityContext).toEqual({
           allowPrivilegeEscalation: false,
           readOnlyRootFilesystem: true,
-          runAsNonRoot: true,
           capabilities: { drop: ["ALL"] },
         });
         expect(c.resources.requests.cpu, s.id).toBe(s.workload.resources.requests.cpu);

@@ -1,12 +1,12 @@
 // Essential public services: replicas, a hard spread across racks, and a disruption budget.
 import { describe, expect, it } from "vitest";
-import { smartService } from "../../../charts/smart-service.ts";
 import {
   ESSENTIAL_ANNOTATION,
   essentialDisruptionBudget,
   essentialRackSpread,
   essentialReplicas,
 } from "../../../policy/kubernetes/essential.ts";
+import { smartService } from "./chart-fixtures.ts";
 import { fromManifest, k8s, resourceViolations, stackViolations } from "./harness.ts";
 
 const chartDeployment = smartService({

@@ -1,8 +1,8 @@
 // The stack-wide tenant rules on the project's tenant-namespace chart and on changes that break them.
 import { describe, expect, it } from "vitest";
-import { tenantNamespace } from "../../../charts/tenant-namespace.ts";
 import { tenantDefaultDeny, tenantRbac, wideGrants } from "../../../policy/kubernetes/tenancy.ts";
 import type { PolicyResource } from "../../../policy/rule.ts";
+import { tenantNamespace } from "./chart-fixtures.ts";
 import { fromManifest, k8s, stackViolations } from "./harness.ts";
 
 const chart = () =>

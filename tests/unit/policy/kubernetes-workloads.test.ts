@@ -1,8 +1,6 @@
 // The per-resource Kubernetes rules, each on a workload that passes (the project's own chart) and on
 // one that breaks it, with the message naming what to change.
 import { describe, expect, it } from "vitest";
-import { smartService } from "../../../charts/smart-service.ts";
-import { tenantNamespace } from "../../../charts/tenant-namespace.ts";
 import {
   imageDigest,
   imagePinned,
@@ -14,6 +12,7 @@ import {
   noHostAccess,
   podSecurityRestricted,
 } from "../../../policy/kubernetes/pod-security.ts";
+import { smartService, tenantNamespace } from "./chart-fixtures.ts";
 import { fromManifest, k8s, resourceViolations } from "./harness.ts";
 
 const service = smartService({
