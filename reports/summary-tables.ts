@@ -17,13 +17,13 @@ export function coverageTables(view: ReportSummary): TableData[] {
   return [
     {
       title: "Targets",
-      head: ["Target", "Covered", "In scope", "Share", "Required", "Gap", "City-run only", "Status"],
+      head: ["Target", "Covered", "In scope", "Share", "Required", "Gap", "Without province-run", "Status"],
       rows: view.targets.map((t) => [
         t.id,
         ...shareCells(t.achieved),
         percent(t.ratio, 0),
         t.gap,
-        percent(t.cityOnly.ratio),
+        percent(t.withoutProvince.ratio),
         t.met ? "met" : "not met",
       ]),
     },

@@ -112,7 +112,7 @@ function targetView(t: TargetCoverage, ratio: number): TargetView {
     authorities: t.authorities,
     achieved: share(all),
     gap: all.gap,
-    cityOnly: share(t.withoutProvince),
+    withoutProvince: share(t.withoutProvince),
     met: all.meetsTarget,
   };
 }
@@ -192,6 +192,8 @@ export function buildReportView(inventory: NetworkInventory, inputs: ReportInput
       tenant: (id) => tenants.get(id),
     }),
     links: linkViews(inventory, inputs.optics, bySite),
+    bridges: inputs.diversity?.bridges ?? [],
+    cutVertices: inputs.diversity?.cutVertices ?? [],
   };
 }
 

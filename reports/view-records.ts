@@ -65,7 +65,7 @@ export function linkViews(
   const add = (
     id: string,
     l: Pick<Link, "a" | "b" | "tier" | "status" | "lengthKm">,
-    marginDb: number | null,
+    optical: Pick<LinkView, "lossDb" | "budgetDb" | "marginDb" | "band">,
   ) => {
     const a = bySite.get(l.a);
     const b = bySite.get(l.b);
@@ -78,12 +78,18 @@ export function linkViews(
       tier: l.tier,
       status: l.status,
       lengthKm: l.lengthKm,
-      marginDb,
+      ...optical,
       from: a.location,
       to: b.location,
     });
   };
-  if (optics) for (const l of optics.links) add(l.linkId, l, l.marginDb);
-  else for (const l of inventory.links) add(l.id, l, null);
+  if (optics) {
+    for (const l of optics.links) {
+      add(l.linkId, l, { lossDb: l.loss.totalDb, budgetDb: l.budgetDb, marginDb: l.marginDb, band: l.band });
+    }
+  } else {
+    const none = { lossDb: null, budgetDb: null, marginDb: null, band: null };
+    for (const l of inventory.links) add(l.id, l, none);
+  }
   return rows;
 }

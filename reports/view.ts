@@ -1,5 +1,7 @@
 // The report view: the one shape every renderer reads. It is built once from the inventory and the
 // analyses (view-from-analyses.ts), so renderers stay free of domain logic and agree on every figure.
+import type { BridgeLink, CutVertex } from "../model/analyses/diversity.ts";
+import type { MarginBand } from "../model/analyses/optical-loss.ts";
 import type { Authority, BoundingBox, FiberStatus, LatLon, LinkTier, SiteCategory } from "../model/types.ts";
 
 /** covered / total; ratio is 0 when there is nothing in scope, so charts never divide by zero. */
@@ -35,8 +37,12 @@ export interface LinkView {
   tier: LinkTier;
   status: FiberStatus;
   lengthKm: number;
-  /** Optical margin (dB) left after the loss budget; null when optics were not computed for the link. */
+  /** Total loss (dB) of the span, its budget, the margin left and its band; null when optics were
+   * not computed. Every link has them, so an auditor can check each with another tool. */
+  lossDb: number | null;
+  budgetDb: number | null;
   marginDb: number | null;
+  band: MarginBand | null;
   from: LatLon;
   to: LatLon;
 }
@@ -52,8 +58,9 @@ export interface TargetView {
   achieved: Share;
   /** Sites still to connect to reach the ratio (0 when met). */
   gap: number;
-  /** The same measure with province-run sites left out (SMA/SMK/SLB belong to Pemprov Sultra). */
-  cityOnly: Share;
+  /** The same measure with province-run sites left out (SMA/SMK/SLB belong to Pemprov Sultra): what
+   * stays is city-run, private and central sites, whichever of those the target includes. */
+  withoutProvince: Share;
   met: boolean;
 }
 
@@ -114,8 +121,13 @@ export interface ReportSummary {
   plan: PlanStepView[] | null;
 }
 
-/** The summary plus one row per site and per link, for the map, GeoJSON, JSON and exports. */
+/** The summary plus one row per site and per link, for the map, GeoJSON, JSON and exports, and every
+ * single point of failure (the summary counts them and names the worst). */
 export interface ReportView extends ReportSummary {
   sites: SiteView[];
   links: LinkView[];
+  /** Every bridge of the operational network (empty when diversity was not computed). */
+  bridges: BridgeLink[];
+  /** Every cut vertex of the operational network (empty when diversity was not computed). */
+  cutVertices: CutVertex[];
 }

@@ -43,8 +43,9 @@ export function parseInventory(
   return parseFiles(files, options, true) as LoadResult;
 }
 
-/** The fiber network's inventory (the coverage report): datacenter.yaml is read when it is there, not
- * required; a package from another publisher may stand alone. */
+/** The fiber network's inventory (the coverage report): datacenter.yaml is not read, since nothing of
+ * the network needs it (a broken one stops the stacks, not the report); a package from another
+ * publisher may stand alone. */
 export function parseNetworkInventory(
   files: Readonly<Record<string, string>>,
   options: ParseOptions = {},
@@ -106,6 +107,7 @@ function parseFiles(
       }
       continue;
     }
+    if (role === "datacenter" && !needsDatacenter) continue;
     seen.add(role);
     const file = show(name);
     const text = files[name] ?? "";

@@ -9,7 +9,7 @@ export function categoryChart(view: ReportView): string {
   const bars: { label: string; share: Share }[] = view.byCategory.map((g) => ({ label: g.label, share: g }));
   if (target) {
     bars.push({ label: "All in target scope", share: target.achieved });
-    bars.push({ label: "City-run only", share: target.cityOnly });
+    bars.push({ label: "Without province-run", share: target.withoutProvince });
   }
   return renderBarChart({
     id: "chart-category",

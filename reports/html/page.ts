@@ -40,7 +40,7 @@ function cards(view: ReportView): string {
         `covered of ${t.achieved.total} in scope (target ${percent(t.ratio, 0)})`,
       ),
     );
-    out.push(card(percent(t.cityOnly.ratio), "city-run sites only (without province schools)"));
+    out.push(card(percent(t.withoutProvince.ratio), "without province-run sites"));
     out.push(card(String(t.gap), t.met ? "target met" : "more sites needed to reach the target"));
   }
   if (view.optics) {

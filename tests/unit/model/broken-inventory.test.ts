@@ -4,7 +4,12 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadInventory, type Problem, parseInventory } from "../../../model/load/index.ts";
+import {
+  loadInventory,
+  type Problem,
+  parseInventory,
+  parseNetworkInventory,
+} from "../../../model/load/index.ts";
 import { editFile, editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
 
 const GOOD = realFiles();
@@ -34,6 +39,13 @@ function expectOnly(
 }
 
 const sdn2 = recordIndex(GOOD, WOLIO, "sdn-2-bataraguru");
+
+/** How many sites the real inventory has. */
+function parseSites(): number {
+  const good = parseInventory(GOOD);
+  if (!good.ok) throw new Error("the real inventory must load");
+  return good.inventory.sites.length;
+}
 
 describe("broken inventories", () => {
   it("an unknown status word: allowed values and the nearest one", () => {
@@ -744,6 +756,19 @@ describe("hostile and careless input", () => {
       ...positionOf(files, WOLIO, "status: underConstruction", "sdn-2-bataraguru"),
       path: `sites[${sdn2}].connection.status`,
     });
+  });
+
+  it("a data center file the coverage report does not use cannot stop it", () => {
+    const broken = { ...GOOD, [DC]: "datacenter: [not, a, data, center]\n" };
+    const missing: Record<string, string> = { ...GOOD };
+    delete missing[DC];
+    for (const files of [broken, missing]) {
+      const network = parseNetworkInventory(files);
+      expect(network.ok).toBe(true);
+      if (network.ok) expect(network.inventory.sites).toHaveLength(parseSites());
+      // The stacks need it: there it is still a problem.
+      expect(problemsOf(files)[0]?.file).toBe(DC);
+    }
   });
 
   it("a stranded site names the link file whose status broke its path", () => {

@@ -16,9 +16,12 @@ describe("terminal table", () => {
     );
   });
 
-  it("shows the city-only figure beside the full scope", () => {
-    expect(view.headline?.cityOnly).toEqual({ covered: 1, total: 2, ratio: 0.5 });
+  it("shows the figure without province-run sites beside the full scope, labelled as what it is", () => {
+    expect(view.headline?.withoutProvince).toEqual({ covered: 1, total: 2, ratio: 0.5 });
     expect(text).toMatch(/fiber-phase-1\s+│ 1\s+│ 3\s+│ 33\.3%\s+│ 70%\s+│ 2\s+│ 50\.0%/);
+    // A target may include private sites, so "city-run only" would name something else.
+    expect(text).toContain("Without province-run");
+    expect(text).not.toMatch(/city-run only/i);
   });
 
   it("has no terminal colour codes", () => {
