@@ -1,40 +1,50 @@
-// One benchmark size in a fresh process (so earlier sizes leave no garbage or JIT state behind):
-// generate, run the JSON baseline and the pipeline `runs` times, print one JSON line on stdout.
+// One benchmark size and format in a fresh process (so earlier sizes leave no garbage or JIT state
+// behind): generate, run the JSON baseline and the pipeline `runs` times, print one JSON line on
+// stdout. With --write DIR it also writes the inventory there, for the parent to time the command.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { jsonBaseline } from "./baseline.ts";
 import { goalWallMs, runPipeline, STAGES, type Stage, type StageTime, type StageTimes } from "./stages.ts";
-import { generateInventoryFiles } from "./synthetic/yaml-files.ts";
+import { generateInventoryFiles, records, type SyntheticFormat } from "./synthetic/inventory-files.ts";
 
 const { values } = parseArgs({
-  options: { sites: { type: "string" }, runs: { type: "string" }, seed: { type: "string" } },
+  options: {
+    sites: { type: "string" },
+    runs: { type: "string" },
+    seed: { type: "string" },
+    format: { type: "string" },
+    write: { type: "string" },
+  },
 });
 const sites = Number(values.sites);
 const runs = Number(values.runs ?? 1);
 const seed = Number(values.seed ?? 7472);
+const format = (values.format ?? "ofds") as SyntheticFormat;
 const log = (message: string) =>
-  process.stderr.write(`[bench ${sites.toLocaleString("en-US")} sites] ${message}\n`);
+  process.stderr.write(`[bench ${sites.toLocaleString("en-US")} sites, ${format}] ${message}\n`);
 
 /**
- * Generates the inventory texts and the JSON of the same records, keeping only the texts: the record
- * objects would otherwise stay live through every timed stage and make each garbage collection trace
- * a million objects the real command never holds.
+ * Generates the inventory texts and the plain JSON of the same records, keeping only the texts: the
+ * record objects would otherwise stay live through every timed stage and make each garbage collection
+ * trace a million objects the real command never holds.
  */
 function generate(): { files: Record<string, string>; bytes: number; jsonText: string } {
-  const { files, bytes, network } = generateInventoryFiles(sites, seed);
-  const records = {
-    sites: [...network.sitesByKecamatan.values()].flat(),
-    links: [...network.coreLinks, ...network.distributionLinks, ...[...network.accessLinks.values()].flat()],
-  };
-  return { files, bytes, jsonText: JSON.stringify(records) };
+  const { files, bytes, network } = generateInventoryFiles(sites, seed, format);
+  return { files, bytes, jsonText: JSON.stringify(records(network)) };
 }
 
 let start = performance.now();
 const synthetic = generate();
 const jsonText = synthetic.jsonText;
 const generateMs = performance.now() - start;
-log(
-  `generated ${(synthetic.bytes / 1e6).toFixed(0)} MB of YAML in ${Object.keys(synthetic.files).length} files (${(generateMs / 1000).toFixed(1)} s)`,
-);
+log(`generated ${(synthetic.bytes / 1e6).toFixed(0)} MB of ${format} (${(generateMs / 1000).toFixed(1)} s)`);
+if (values.write) {
+  for (const [name, text] of Object.entries(synthetic.files)) {
+    mkdirSync(values.write, { recursive: true });
+    writeFileSync(join(values.write, name), text);
+  }
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,9 +83,10 @@ const stages = Object.fromEntries(STAGES.map((s) => [s, medianTime(passes.map((p
 process.stdout.write(
   `${JSON.stringify({
     sites,
+    format,
     links: shape.links,
     planSteps: shape.steps,
-    yamlBytes: synthetic.bytes,
+    inputBytes: synthetic.bytes,
     jsonBytes: Buffer.byteLength(jsonText),
     generateMs,
     runs,

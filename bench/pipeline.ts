@@ -1,20 +1,25 @@
-// Pipeline benchmark: for each size, a fresh worker process generates a synthetic national-scale
-// inventory (deterministic, seeded) and times every stage of load + analyses + report, next to a
-// JSON.parse baseline of the same records measured in the same run. Writes bench/results/pipeline.json.
+// Pipeline benchmark: for each size and input format (OFDS package, NDJSON), a fresh worker process
+// generates a synthetic national-scale inventory (deterministic, seeded), times every stage of load +
+// analyses + report next to a JSON.parse baseline of the same records measured in the same run, and
+// writes the inventory to a temporary folder; then the whole `scripts/coverage` command is timed on
+// it. Writes bench/results/pipeline.json.
 //
-//   npx tsx bench/pipeline.ts [--sizes 10000,50000,100000,500000] [--runs N] [--out FILE]
+//   scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--out FILE]
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { type CommandTime, timeCoverageCommand } from "./command.ts";
 import { GOAL, STAGES, type Stage, type StageTime } from "./stages.ts";
+import { NETWORK_FILE, NETWORK_FORMATS, type SyntheticFormat } from "./synthetic/inventory-files.ts";
 
 interface SizeResult {
   sites: number;
+  format: SyntheticFormat;
   links: number;
   planSteps: number;
-  yamlBytes: number;
+  inputBytes: number;
   jsonBytes: number;
   generateMs: number;
   runs: number;
@@ -24,12 +29,17 @@ interface SizeResult {
   /** The goal's stages, wall milliseconds, in each run (the medians above are per stage). */
   goalRunsWallMs: number[];
   maxRssMb: number;
+  /** `scripts/coverage --inventory FILE`, each run, and the median. */
+  commandRuns: CommandTime[];
+  command: CommandTime;
 }
 
 const here = import.meta.dirname;
+const root = join(here, "..");
 const { values } = parseArgs({
   options: {
     sizes: { type: "string" },
+    formats: { type: "string" },
     runs: { type: "string" },
     out: { type: "string" },
     help: { type: "boolean", default: false },
@@ -37,71 +47,152 @@ const { values } = parseArgs({
 });
 if (values.help) {
   process.stdout.write(
-    "usage: scripts/bench [--sizes 10000,50000,100000,500000] [--runs N] [--out bench/results/pipeline.json]\n" +
-      "Times every pipeline stage per size in a fresh process, with a JSON.parse baseline side by side.\n",
+    "usage: scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--out bench/results/pipeline.json]\n" +
+      "Times every pipeline stage and the whole scripts/coverage command per size and format, each in a\n" +
+      "fresh process, with a JSON.parse baseline side by side.\n",
   );
   process.exit(0);
 }
 const sizes = (values.sizes ?? "10000,50000,100000,500000").split(",").map(Number);
+const formats = (values.formats ?? NETWORK_FORMATS.join(",")).split(",") as SyntheticFormat[];
+for (const f of formats) {
+  if (!(NETWORK_FORMATS as readonly string[]).includes(f)) {
+    process.stderr.write(`--formats: "${f}" is not one of ${NETWORK_FORMATS.join(", ")}\n`);
+    process.exit(2);
+  }
+}
 const out = resolve(values.out ?? join(here, "results", "pipeline.json"));
-// Small sizes finish in a second; three runs and the median keep one noisy run from deciding.
-const runsFor = (n: number) => Number(values.runs ?? (n <= 100_000 ? 3 : 1));
-// The 500k inventory parses into a few GB of objects; give the worker room rather than measure GC thrash.
+// Three runs and the median keep one noisy run from deciding.
+const runs = Number(values.runs ?? 3);
+// A 500k inventory parses into a few GB of objects; give the worker room rather than measure GC thrash.
 const WORKER_HEAP_MB = 12_288;
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
+
+const scratch = mkdtempSync(join(tmpdir(), "baubau-bench-"));
 const loadBefore = loadavg();
 const results: SizeResult[] = [];
-for (const sites of sizes) {
-  process.stderr.write(`[bench] ${sites.toLocaleString("en-US")} sites: starting a fresh worker\n`);
-  const started = performance.now();
-  const stdout = execFileSync(
-    process.execPath,
-    [
-      `--max-old-space-size=${WORKER_HEAP_MB}`,
-      "--expose-gc",
-      "--import",
-      "tsx",
-      join(here, "pipeline-worker.ts"),
-      "--sites",
-      String(sites),
-      "--runs",
-      String(runsFor(sites)),
-    ],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
-  );
-  const result = JSON.parse(stdout.trim().split("\n").pop() as string) as SizeResult;
-  results.push(result);
-  process.stderr.write(
-    `[bench] ${sites.toLocaleString("en-US")} sites: pipeline ${(result.total.wallMs / 1000).toFixed(2)} s wall, ` +
-      `${(result.total.cpuMs / 1000).toFixed(2)} s CPU; worker took ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
-  );
+try {
+  for (const sites of sizes) {
+    for (const format of formats) {
+      const label = `${sites.toLocaleString("en-US")} sites, ${format}`;
+      process.stderr.write(`[bench] ${label}: starting a fresh worker\n`);
+      const started = performance.now();
+      const dir = join(scratch, `${sites}-${format}`);
+      const stdout = execFileSync(
+        process.execPath,
+        [
+          `--max-old-space-size=${WORKER_HEAP_MB}`,
+          "--expose-gc",
+          "--import",
+          "tsx",
+          join(here, "pipeline-worker.ts"),
+          "--sites",
+          String(sites),
+          "--runs",
+          String(runs),
+          "--format",
+          format,
+          "--write",
+          dir,
+        ],
+        { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+      );
+      const worker = JSON.parse(stdout.trim().split("\n").pop() as string);
+      // The command runs after the worker has exited, so the two never compete for the cores.
+      const commandRuns: CommandTime[] = [];
+      for (let run = 1; run <= runs; run++) {
+        const t = timeCoverageCommand(root, join(dir, NETWORK_FILE[format]));
+        commandRuns.push(t);
+        process.stderr.write(
+          `[bench] ${label}: scripts/coverage run ${run}/${runs} ${(t.wallMs / 1000).toFixed(2)} s wall, ${(t.cpuMs / 1000).toFixed(2)} s CPU\n`,
+        );
+      }
+      rmSync(dir, { recursive: true, force: true });
+      const command = {
+        wallMs: median(commandRuns.map((c) => c.wallMs)),
+        cpuMs: median(commandRuns.map((c) => c.cpuMs)),
+      };
+      results.push({ ...worker, commandRuns, command });
+      process.stderr.write(
+        `[bench] ${label}: pipeline ${(worker.total.wallMs / 1000).toFixed(2)} s wall, command ${(command.wallMs / 1000).toFixed(2)} s, ` +
+          `baseline ${(worker.baselineJson.wallMs / 1000).toFixed(2)} s; took ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+      );
+    }
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** time(big) / time(small) per stage; linear growth gives big/small sites. */
 function ratios(big: SizeResult, small: SizeResult) {
   const r = (b: StageTime, s: StageTime) => ({
-    wall: Math.round((b.wallMs / s.wallMs) * 100) / 100,
-    cpu: Math.round((b.cpuMs / s.cpuMs) * 100) / 100,
+    wall: round2(b.wallMs / s.wallMs),
+    cpu: round2(b.cpuMs / s.cpuMs),
   });
   return {
+    format: big.format,
     sizes: `${big.sites}/${small.sites}`,
     linear: big.sites / small.sites,
     baselineJson: r(big.baselineJson, small.baselineJson),
     stages: Object.fromEntries(STAGES.map((s) => [s, r(big.stages[s], small.stages[s])])),
     total: r(big.total, small.total),
+    command: r(big.command, small.command),
   };
 }
 
-const bySites = new Map(results.map((r) => [r.sites, r]));
+const find = (sites: number, format: SyntheticFormat) =>
+  results.find((r) => r.sites === sites && r.format === format);
 const pairs: [number, number][] = [
   [500_000, 50_000],
   [100_000, 10_000],
   [50_000, 10_000],
 ];
-const goalRun = bySites.get(GOAL.sites);
+const growth = formats.flatMap((format) =>
+  pairs.flatMap(([b, s]) => {
+    const big = find(b, format);
+    const small = find(s, format);
+    return big && small ? [ratios(big, small)] : [];
+  }),
+);
+
+const goal = formats.flatMap((format) => {
+  const at = find(GOAL.sites, format);
+  if (!at) return [];
+  const ratio = round2(at.command.wallMs / at.baselineJson.wallMs);
+  const [big, small] = GOAL.growth.sizes;
+  const g = growth.find((x) => x.format === format && x.sizes === `${big}/${small}`);
+  return [
+    {
+      format,
+      sites: GOAL.sites,
+      commandWallMs: Math.round(at.command.wallMs),
+      commandCpuMs: Math.round(at.command.cpuMs),
+      commandRunsWallMs: at.commandRuns.map((c) => Math.round(c.wallMs)),
+      baselineWallMs: Math.round(at.baselineJson.wallMs),
+      baselineCpuMs: Math.round(at.baselineJson.cpuMs),
+      ratioToBaseline: ratio,
+      ratioLimit: GOAL.baselineRatio,
+      ratioMet: ratio <= GOAL.baselineRatio,
+      commandWallMsLimit: GOAL.commandWallMs,
+      wallMet: at.command.wallMs < GOAL.commandWallMs,
+      growth: g
+        ? { sizes: g.sizes, pipelineCpu: g.total.cpu, pipelineWall: g.total.wall, command: g.command.wall }
+        : null,
+      growthLimit: GOAL.growth.limit,
+      growthMet: g ? g.total.cpu <= GOAL.growth.limit && g.total.wall <= GOAL.growth.limit : null,
+    },
+  ];
+});
+
 const report = {
   benchmark: "pipeline",
-  command: "npx tsx bench/pipeline.ts",
+  command: "scripts/bench",
   measuredAt: new Date().toISOString(),
   machine: {
     cpus: cpus().length,
@@ -109,41 +200,21 @@ const report = {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     // Other work on the machine inflates wall time, not CPU time; the load average says how much there was.
-    loadAverageBefore: loadBefore.map((l) => Math.round(l * 100) / 100),
-    loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100),
+    loadAverageBefore: loadBefore.map(round2),
+    loadAverageAfter: loadavg().map(round2),
   },
   stages: STAGES,
+  goalStages: GOAL.stages,
   results,
-  ratios: pairs
-    .filter(([b, s]) => bySites.has(b) && bySites.has(s))
-    .map(([b, s]) => ratios(bySites.get(b) as SizeResult, bySites.get(s) as SizeResult)),
-  goal: goalRun
-    ? (() => {
-        const sum = (key: keyof StageTime) =>
-          GOAL.stages.reduce((acc, st) => acc + goalRun.stages[st][key], 0);
-        return {
-          sites: GOAL.sites,
-          stages: GOAL.stages,
-          wallMsLimit: GOAL.wallMs,
-          wallMs: Math.round(sum("wallMs")),
-          cpuMs: Math.round(sum("cpuMs")),
-          met: sum("wallMs") < GOAL.wallMs,
-          runsWallMs: goalRun.goalRunsWallMs.map(Math.round),
-          everyRunMet: goalRun.goalRunsWallMs.every((ms) => ms < GOAL.wallMs),
-          allStagesWallMs: Math.round(goalRun.total.wallMs),
-          allStagesCpuMs: Math.round(goalRun.total.cpuMs),
-        };
-      })()
-    : null,
+  ratios: growth,
+  goal,
 };
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 // The repository's formatter checks every JSON file; formatting here keeps a re-run's diff to the figures.
 // (Only inside the repository: biome refuses files outside the project it configures.)
-if (!relative(join(here, ".."), out).startsWith("..")) {
-  execFileSync(join(here, "..", "node_modules", ".bin", "biome"), ["format", "--write", out], {
-    stdio: "ignore",
-  });
+if (!relative(root, out).startsWith("..")) {
+  execFileSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", out], { stdio: "ignore" });
 }
 process.stderr.write(`[bench] wrote ${out}\n`);

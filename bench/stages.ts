@@ -2,12 +2,10 @@
 // ones `scripts/coverage` runs, in the same order, on the same shared operational network.
 import { analyseCoverage } from "../model/analyses/coverage.ts";
 import { analyseDiversity } from "../model/analyses/diversity.ts";
-import { planIpam } from "../model/analyses/ipam.ts";
 import { buildOperationalNetwork } from "../model/analyses/network.ts";
 import { analyseOptics } from "../model/analyses/optics.ts";
 import { planRollout } from "../model/analyses/planner.ts";
-import { analyseTier2 } from "../model/analyses/tier2.ts";
-import { formatProblems, parseInventory } from "../model/load/index.ts";
+import { formatProblems, parseNetworkInventory } from "../model/load/index.ts";
 import { renderTerminal } from "../reports/table.ts";
 import { buildReportSummary } from "../reports/view-from-analyses.ts";
 
@@ -18,18 +16,18 @@ export const STAGES = [
   "optics",
   "diversity",
   "planner",
-  "ipam",
-  "tier2",
   "report",
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-// The issue's goal names its pipeline: load, validate, coverage, optics, diversity, planner (with the
-// shared network they all read). IPAM, Tier-2 and the rendered report are measured too and reported
-// in the totals, but are not part of the stages the goal is stated for.
+// The goal (issue 8): the whole `scripts/coverage` command on 500k sites given as OFDS or NDJSON takes
+// at most 4x the JSON.parse baseline measured in the same run, and under 8 s on a quiet machine; the
+// pipeline grows at most 11x from 50k to 500k sites. The in-process stages show where the time goes.
 export const GOAL = {
   sites: 500_000,
-  wallMs: 10_000,
+  commandWallMs: 8_000,
+  baselineRatio: 4,
+  growth: { sizes: [500_000, 50_000] as const, limit: 11 },
   stages: ["parse+validate", "network", "coverage", "optics", "diversity", "planner"] as Stage[],
 };
 
@@ -61,7 +59,7 @@ export function runPipeline(files: Record<string, string>): {
   steps: number;
 } {
   const times: Partial<StageTimes> = {};
-  const loaded = timed(times, "parse+validate", () => parseInventory(files));
+  const loaded = timed(times, "parse+validate", () => parseNetworkInventory(files));
   if (!loaded.ok) {
     throw new Error(`synthetic inventory is invalid:\n${formatProblems(loaded.problems.slice(0, 20))}`);
   }
@@ -71,8 +69,6 @@ export function runPipeline(files: Record<string, string>): {
   const optics = timed(times, "optics", () => analyseOptics(inventory, net));
   const diversity = timed(times, "diversity", () => analyseDiversity(inventory, net));
   const plan = timed(times, "planner", () => planRollout(inventory, {}, net));
-  timed(times, "ipam", () => planIpam(inventory));
-  timed(times, "tier2", () => analyseTier2(inventory.datacenter));
   // What `scripts/coverage` does by default: the summary and the terminal table.
   timed(times, "report", () =>
     renderTerminal(buildReportSummary(inventory, { coverage, optics, diversity, plan })),

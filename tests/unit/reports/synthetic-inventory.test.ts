@@ -3,7 +3,7 @@
 // because the benchmark's last stage is the report.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateInventoryFiles } from "../../../bench/synthetic/yaml-files.ts";
+import { generateInventoryFiles, NETWORK_FORMATS } from "../../../bench/synthetic/inventory-files.ts";
 import { formatProblems, parseInventory } from "../../../model/load/index.ts";
 
 const digest = (files: Record<string, string>): string => {
@@ -17,17 +17,20 @@ const digest = (files: Record<string, string>): string => {
 };
 
 describe("synthetic benchmark inventory", () => {
-  it("loads without problems, with every site and link the generator made", () => {
-    const { files, network } = generateInventoryFiles(1000);
-    const result = parseInventory(files);
-    if (!result.ok) throw new Error(formatProblems(result.problems.slice(0, 10)));
-    expect(result.inventory.sites).toHaveLength(1000);
-    const links =
-      network.coreLinks.length +
-      network.distributionLinks.length +
-      [...network.accessLinks.values()].reduce((n, l) => n + l.length, 0);
-    expect(result.inventory.links).toHaveLength(links);
-  });
+  it.each(NETWORK_FORMATS)(
+    "loads from %s without problems, with every site and link the generator made",
+    (format) => {
+      const { files, network } = generateInventoryFiles(1000, 7472, format);
+      const result = parseInventory(files);
+      if (!result.ok) throw new Error(formatProblems(result.problems.slice(0, 10)));
+      expect(result.inventory.sites).toHaveLength(1000);
+      const links =
+        network.coreLinks.length +
+        network.distributionLinks.length +
+        [...network.accessLinks.values()].reduce((n, l) => n + l.length, 0);
+      expect(result.inventory.links).toHaveLength(links);
+    },
+  );
 
   it("is the same for the same seed and different for another", () => {
     const a = digest(generateInventoryFiles(2000, 7472).files);

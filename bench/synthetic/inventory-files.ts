@@ -1,51 +1,15 @@
-// Writes the synthetic network as inventory YAML texts, in the same block style people write in
-// inventory/ (one record per block, flow maps for location/connection/provenance), so the benchmark
-// pays the real cost of parsing and validating what humans maintain.
-import type { Link, Site } from "../../model/types.ts";
+// Writes the synthetic network the way a national inventory arrives: the small context people edit as
+// YAML (city, tenants, targets, data center) and the sites and links as one export in a standard format,
+// an OFDS 0.3 package (the project's own exporter) or NDJSON (one record a line). Nobody hand-edits half
+// a million sites in YAML, so the benchmark no longer writes them that way (docs/benchmarks.md).
+
+import type { City, Link, NetworkInventory, Site, Tenant } from "../../model/types.ts";
+import { ofdsChunks, toOfdsPackage } from "../../reports/ofds/package.ts";
+import { ndjsonChunks } from "./network-files.ts";
 import { generateNetwork, type SyntheticNetwork } from "./records.ts";
 
 const PROVENANCE = "{ source: synthetic benchmark inventory, illustrative: true, asOf: 2026-11-01 }";
-
-function siteYaml(s: Site): string {
-  const c = s.connection;
-  const connection = [`status: ${c.status}`, `medium: ${c.medium}`];
-  if (c.access) connection.push(`access: ${c.access}`);
-  if (c.pop) connection.push(`pop: ${c.pop}`);
-  return [
-    `  - id: ${s.id}`,
-    `    name: ${s.name}`,
-    `    category: ${s.category}`,
-    ...(s.level ? [`    level: ${s.level}`] : []),
-    `    authority: ${s.authority}`,
-    ...(s.tenant ? [`    tenant: ${s.tenant}`] : []),
-    `    kecamatan: ${s.kecamatan}`,
-    ...(s.kelurahan ? [`    kelurahan: ${s.kelurahan}`] : []),
-    `    location: { lat: ${s.location.lat}, lon: ${s.location.lon} }`,
-    `    connection: { ${connection.join(", ")} }`,
-    `    provenance: ${PROVENANCE}`,
-  ].join("\n");
-}
-
-function linkYaml(l: Link): string {
-  return [
-    `  - id: ${l.id}`,
-    `    a: ${l.a}`,
-    `    b: ${l.b}`,
-    `    tier: ${l.tier}`,
-    `    status: ${l.status}`,
-    `    deployment: ${l.deployment}`,
-    `    fiber: ${l.fiber}`,
-    `    cores: ${l.cores}`,
-    `    lengthKm: ${l.lengthKm}`,
-    `    wavelengthNm: ${l.wavelengthNm}`,
-    `    splices: ${l.splices}`,
-    `    connectors: ${l.connectors}`,
-    `    splitters: [${l.splitters.map((r) => `"${r}"`).join(", ")}]`,
-    `    budgetDb: ${l.budgetDb}`,
-    `    srlg: [${l.srlg.join(", ")}]`,
-    `    provenance: ${PROVENANCE}`,
-  ].join("\n");
-}
+const PROVENANCE_VALUE = { source: "synthetic benchmark inventory", illustrative: true, asOf: "2026-11-01" };
 
 const listFile = (key: string, items: string[]): string => `${key}:\n${items.join("\n")}\n`;
 
@@ -130,28 +94,66 @@ function datacenterYaml(): string {
 `;
 }
 
+export const NETWORK_FORMATS = ["ofds", "ndjson"] as const;
+export type SyntheticFormat = (typeof NETWORK_FORMATS)[number];
+export const NETWORK_FILE: Record<SyntheticFormat, string> = {
+  ofds: "network.json",
+  ndjson: "network.ndjson",
+};
+
 export interface SyntheticInventory {
-  /** Path → YAML text, the input parseInventory takes. */
+  /** Path → text, the input parseNetworkInventory takes: the context YAML and the network file. */
   files: Record<string, string>;
   network: SyntheticNetwork;
+  /** Bytes of the network file. */
   bytes: number;
 }
 
-export function generateInventoryFiles(sites: number, seed?: number): SyntheticInventory {
+/** Every site and link, in file order (kecamatan by kecamatan, then core, distribution, access links). */
+export function records(network: SyntheticNetwork): { sites: Site[]; links: Link[] } {
+  return {
+    sites: [...network.sitesByKecamatan.values()].flat(),
+    links: [...network.coreLinks, ...network.distributionLinks, ...[...network.accessLinks.values()].flat()],
+  };
+}
+
+/** The inventory objects the OFDS exporter reads (the same facts as the context YAML). */
+function asInventory(net: SyntheticNetwork, sites: Site[], links: Link[]): NetworkInventory {
+  const city: City = {
+    code: "74.72",
+    name: "Synthetic National Network",
+    timezone: "Asia/Makassar",
+    bbox: net.bbox,
+    kecamatan: net.kecamatan.map((k) => ({ ...k, areaKm2: 120 })),
+    provenance: PROVENANCE_VALUE,
+  };
+  const tenants: Tenant[] = TENANTS.map(([id, name, kind]) => ({
+    id,
+    name,
+    kind: kind as Tenant["kind"],
+    provenance: PROVENANCE_VALUE,
+  }));
+  return { city, tenants, targets: [], sites, links, services: [] };
+}
+
+export function generateInventoryFiles(
+  sites: number,
+  seed?: number,
+  format: SyntheticFormat = "ofds",
+): SyntheticInventory {
   const network = generateNetwork(sites, seed);
+  const all = records(network);
+  const chunks =
+    format === "ofds"
+      ? ofdsChunks(toOfdsPackage(asInventory(network, all.sites, all.links)))
+      : ndjsonChunks(all.sites, all.links);
+  const text = [...chunks].join("");
   const files: Record<string, string> = {
     "city.yaml": cityYaml(network),
     "tenants.yaml": tenantsYaml(),
     "targets.yaml": targetsYaml(),
     "datacenter.yaml": datacenterYaml(),
-    "links/core.yaml": listFile("links", network.coreLinks.map(linkYaml)),
-    "links/distribution.yaml": listFile("links", network.distributionLinks.map(linkYaml)),
+    [NETWORK_FILE[format]]: text,
   };
-  for (const [kec, list] of network.sitesByKecamatan) {
-    files[`sites/${kec}.yaml`] = listFile("sites", list.map(siteYaml));
-    files[`links/access-${kec}.yaml`] = listFile("links", (network.accessLinks.get(kec) ?? []).map(linkYaml));
-  }
-  let bytes = 0;
-  for (const text of Object.values(files)) bytes += Buffer.byteLength(text);
-  return { files, network, bytes };
+  return { files, network, bytes: Buffer.byteLength(text) };
 }
