@@ -1,0 +1,137 @@
+// The policy pack with the real engine against the twin: `pulumi up --policy-pack policy/` reports an
+// advisory rule and goes through; a change that breaks a mandatory rule is stopped with the rule's
+// message before anything changes; levels come from the stack's config.
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { EngineEvent, PolicyEvent } from "@pulumi/pulumi/automation/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../toolchain/paths.ts";
+import { kubectl } from "../../twin/kwok.ts";
+import { createTestStack, type TestStack, tenantNamespaceOnTwin } from "./helpers/pulumi-stack.ts";
+
+const POLICY = join(ROOT, "policy");
+
+describe("the policy pack with the real engine", () => {
+  let t: TestStack;
+  let inventory: string;
+  let events: PolicyEvent[] = [];
+  let log = "";
+  const options = () => {
+    events = [];
+    log = "";
+    return {
+      policyPacks: [POLICY],
+      onEvent: (e: EngineEvent) => {
+        if (e.policyEvent) events.push(e.policyEvent);
+      },
+      onOutput: (s: string) => {
+        log += s;
+      },
+    };
+  };
+  const seen = (level: PolicyEvent["enforcementLevel"]) =>
+    [...new Set(events.filter((e) => e.enforcementLevel === level).map((e) => e.policyName))].sort();
+  const resources = async () =>
+    (await t.stack.exportStack()).deployment.resources.map((r: { urn: string; inputs?: unknown }) => ({
+      urn: r.urn,
+      inputs: r.inputs,
+    }));
+
+  beforeAll(async () => {
+    inventory = await mkdtemp(join(tmpdir(), "baubau-policy-inventory-"));
+    await cp(join(ROOT, "inventory"), inventory, { recursive: true });
+    t = await createTestStack();
+    await t.stack.setConfig("baubau:inventoryDir", { value: inventory });
+    // A twin-profile stack (it-…, no real cluster's kubeconfig) that makes one model rule mandatory.
+    await t.stack.setConfig("baubau:policy", { value: JSON.stringify({ "tier2-fuel-12h": "mandatory" }) });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+    await rm(inventory, { recursive: true, force: true });
+  });
+
+  it("reports advisory rules and the update goes through", async () => {
+    const result = await t.stack.up(options());
+    expect(result.summary.result, log).toBe("succeeded");
+    expect(seen("mandatory")).toEqual([]);
+    // The real inventory: fuel tanks are only N (datacenter.yaml says why); the chart pins tags, not digests.
+    expect(seen("warning")).toEqual(expect.arrayContaining(["k8s-image-digest", "tier2-n-plus-one"]));
+    const fuel = events.find((e) => e.policyName === "tier2-n-plus-one");
+    expect(fuel?.message).toMatch(
+      /fuel-tank: 2 operational unit\(s\), 500 l in all but 250 l with the largest out/,
+    );
+    expect(fuel?.resourceUrn).toMatch(/::pulumi:pulumi:Stack::/);
+    const deployment = JSON.parse(
+      await kubectl("dc-prod", [
+        "get",
+        "deployment",
+        "portal-informasi",
+        "-n",
+        `${t.prefix}kominfo-portal`,
+        "-o",
+        "json",
+      ]),
+    );
+    expect(deployment.spec.replicas).toBe(2);
+  });
+
+  it("stops a change that breaks a mandatory rule with its message, and nothing changes", async () => {
+    const before = await resources();
+    // The change: the generators now burn 45 l/h (500 l lasts 11.1 h), and the stack's namespaces are renamed.
+    const dc = join(inventory, "datacenter.yaml");
+    const text = await readFile(dc, "utf8");
+    if (!/fuelBurnLph: 26\b/.test(text)) throw new Error("fixture: datacenter.yaml has no `fuelBurnLph: 26`");
+    await writeFile(dc, text.replace(/fuelBurnLph: 26\b/, "fuelBurnLph: 45"));
+    const renamed = `${t.prefix}x-`;
+    await t.stack.setConfig("baubau:namespacePrefix", { value: renamed });
+
+    const outcome = await t.stack.up(options()).then(
+      () => "succeeded",
+      (e: Error) => e.message,
+    );
+    expect(outcome).toMatch(/\[mandatory\].*tier2-fuel-12h/);
+    expect(outcome).toContain(
+      "fuel lasts 11.1 h at 45 l/h on all operational tanks, 12 h are needed: add at least 40 l of tank capacity",
+    );
+    expect(seen("mandatory")).toEqual(["tier2-fuel-12h"]);
+    // Stopped on the stack's root resource, before the first provider or namespace was touched.
+    expect(await resources()).toEqual(before);
+    expect(await tenantNamespaceOnTwin(t)).toBe(`namespace/${t.prefix}kominfo-portal`);
+    const renamedNs = await kubectl("dc-prod", [
+      "get",
+      "namespace",
+      `${renamed}kominfo-portal`,
+      "--ignore-not-found",
+      "-o",
+      "name",
+    ]);
+    expect(renamedNs.trim()).toBe("");
+
+    await writeFile(dc, text);
+    await t.stack.setConfig("baubau:namespacePrefix", { value: t.prefix });
+  });
+
+  it("takes the profile from stack config (production is stricter) and refuses an unknown rule id", async () => {
+    await t.stack.setConfig("baubau:policyProfile", { value: "production" });
+    const strict = await t.stack.preview(options()).then(
+      () => "succeeded",
+      (e: Error) => e.message,
+    );
+    expect(strict).not.toBe("succeeded");
+    // The city's network today: PoPs without diverse paths, one thin link; production makes them mandatory.
+    expect(seen("mandatory")).toEqual(
+      expect.arrayContaining(["net-link-margin", "net-pop-diversity", "tier2-n-plus-one"]),
+    );
+    await t.stack.removeConfig("baubau:policyProfile");
+
+    await t.stack.setConfig("baubau:policy", { value: JSON.stringify({ "tier2-fuel-12": "mandatory" }) });
+    const refused = await t.stack.preview(options()).then(
+      () => "succeeded",
+      (e: Error) => e.message,
+    );
+    expect(refused).toContain(
+      `policy pack: stack ${t.name}: config baubau:policy names "tier2-fuel-12", which is not a rule of the pack; did you mean "tier2-fuel-12h"?`,
+    );
+  });
+});
