@@ -1,5 +1,13 @@
 // Small hand-built inventories for the analysis tests: only the fields an analysis reads vary.
-import type { DataCenter, Inventory, Link, Site, Target } from "../../../model/types.ts";
+import type {
+  ComponentClass,
+  DataCenter,
+  DcComponent,
+  Inventory,
+  Link,
+  Site,
+  Target,
+} from "../../../model/types.ts";
 
 const provenance = { source: "unit test", illustrative: true, asOf: "2026-11-01" };
 
@@ -69,6 +77,17 @@ export function target(id: string, overrides: Partial<Target> = {}): Target {
     by: "2028-12-31",
     ...overrides,
   };
+}
+
+let componentSeq = 0;
+
+/** A data-center component with a fresh id. */
+export function component(
+  cls: ComponentClass,
+  capacity: number,
+  status: DcComponent["status"] = "operational",
+): DcComponent {
+  return { id: `${cls}-${++componentSeq}`, class: cls, capacity, status };
 }
 
 export function datacenter(overrides: Partial<DataCenter> = {}): DataCenter {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseTier2 } from "../../../model/analyses/tier2.ts";
-import type { ComponentClass, DcComponent } from "../../../model/types.ts";
-import { datacenter } from "./fixtures.ts";
-
-let seq = 0;
-const unit = (
-  cls: ComponentClass,
-  capacity: number,
-  status: DcComponent["status"] = "operational",
-): DcComponent => ({
-  id: `${cls}-${++seq}`,
-  class: cls,
-  capacity,
-  status,
-});
+import type { ComponentClass } from "../../../model/types.ts";
+import { datacenter, component as unit } from "./fixtures.ts";
 
 // demand: 100 kW electrical, 80 kW cooling, 300 l/min pumps, 25 l/h fuel for 12 h = 300 l
 const dc = datacenter({

@@ -1,23 +1,11 @@
 // The rules computed from the inventory (model/), reported on the stack's root resource.
 import { describe, expect, it } from "vitest";
-import type { ComponentClass, DcComponent } from "../../../model/types.ts";
+import type { ComponentClass } from "../../../model/types.ts";
 import { linkMargin, popDiversity } from "../../../policy/model/network.ts";
 import { tier2Fuel, tier2NPlusOne } from "../../../policy/model/tier2.ts";
 import { toPolicy } from "../../../policy/policies.ts";
-import { core, datacenter, inventory, link, pop, site } from "../analyses/fixtures.ts";
+import { core, datacenter, inventory, link, pop, site, component as unit } from "../analyses/fixtures.ts";
 import { modelViolations } from "./harness.ts";
-
-let seq = 0;
-const unit = (
-  cls: ComponentClass,
-  capacity: number,
-  status: DcComponent["status"] = "operational",
-): DcComponent => ({
-  id: `${cls}-${++seq}`,
-  class: cls,
-  capacity,
-  status,
-});
 
 // demand: 100 kW electrical, 80 kW cooling, 300 l/min pumps, 25 l/h fuel for 12 h = 300 l
 const tier2 = (fuelTanks: number[], generators = [120, 120]) =>
