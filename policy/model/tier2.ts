@@ -50,7 +50,8 @@ export const tier2Fuel: ModelRule = {
         `datacenter.demand.fuelHoursRequired is ${fuel.requiredHours} h; Tier II needs at least ${MIN_FUEL_HOURS} h`,
       );
     if (fuel.hoursAllTanks < needed) {
-      const litres = Math.ceil((needed - fuel.hoursAllTanks) * fuel.burnLph);
+      const tanks = t2.classes.find((c) => c.class === "fuel-tank")?.capacity ?? 0;
+      const litres = Math.ceil(needed * fuel.burnLph - tanks);
       out.push(
         `fuel lasts ${round(fuel.hoursAllTanks)} h at ${fuel.burnLph} l/h on all operational tanks, ` +
           `${needed} h are needed: add at least ${litres} l of tank capacity`,
