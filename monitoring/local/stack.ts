@@ -9,6 +9,7 @@ import { planIpam } from "../../model/analyses/ipam.ts";
 import { formatProblems, loadInventory, loadIpamLock } from "../../model/load/index.ts";
 import type { Inventory } from "../../model/types.ts";
 import { alertmanagerConfigFile } from "../alertmanager/config.ts";
+import { dashboardFiles } from "../dashboards/index.ts";
 import { blackboxConfigFile } from "../prometheus/blackbox.ts";
 import { prometheusConfigFile } from "../prometheus/config.ts";
 import { ruleFile } from "../rules/index.ts";
@@ -132,6 +133,9 @@ export async function upMonitoring(o: MonitoringOptions): Promise<MonitoringStat
     }),
   );
   const blackboxYml = file("blackbox.yml", blackboxConfigFile("1s"));
+  // Grafana is not part of the twin: the dashboards are written as the files it would provision.
+  mkdirSync(join(dir, "dashboards"), { recursive: true });
+  for (const [name, json] of Object.entries(dashboardFiles())) file(join("dashboards", name), json);
 
   const processes: Started[] = [];
   const state: MonitoringState = { dir, urls, standInPort: standInPort as number, sites, processes };

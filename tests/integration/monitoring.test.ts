@@ -1,0 +1,218 @@
+// End to end on the twin: the real Prometheus, Alertmanager and blackbox exporter run on 127.0.0.1 with
+// the configs generated from the model; Prometheus scrapes the KPI exporter and the twin's API servers
+// and probes every operational site's stand-in. Its query results equal what model/ computes; stopping
+// a school's stand-in fires SiteUnreachable, routed to the school's OPD; stopping a PoP that cuts sites
+// off pages PopDown, and Alertmanager inhibits the PoP's own SiteUnreachable.
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyseCoverage } from "../../model/analyses/coverage.ts";
+import { analyseDiversity } from "../../model/analyses/diversity.ts";
+import { analyseTier2 } from "../../model/analyses/tier2.ts";
+import { loadInventory } from "../../model/load/index.ts";
+import type { Inventory } from "../../model/types.ts";
+import { dashboards } from "../../monitoring/dashboards/index.ts";
+import { serviceKpis } from "../../monitoring/exporter/services.ts";
+import { waitFor } from "../../monitoring/local/processes.ts";
+import {
+  downMonitoring,
+  type MonitoringState,
+  removeState,
+  setSite,
+  upMonitoring,
+} from "../../monitoring/local/stack.ts";
+import { ROOT } from "../../toolchain/paths.ts";
+import { paths } from "../../twin/kwok.ts";
+import { planTwin } from "../../twin/plan.ts";
+
+const dir = join(ROOT, ".monitoring-it");
+let state: MonitoringState;
+let inventory: Inventory;
+
+interface PromSample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+async function query(expr: string): Promise<PromSample[]> {
+  const res = await fetch(`${state.urls.prometheus}/api/v1/query?query=${encodeURIComponent(expr)}`);
+  const body = (await res.json()) as { status: string; data: { result: PromSample[] }; error?: string };
+  if (body.status !== "success") throw new Error(`${expr}: ${body.error}`);
+  return body.data.result;
+}
+
+const one = async (expr: string) => {
+  const r = await query(expr);
+  if (r.length !== 1) throw new Error(`${expr}: ${r.length} series`);
+  return Number(r[0]?.value[1]);
+};
+
+interface AmAlert {
+  labels: Record<string, string>;
+  receivers: { name: string }[];
+  status: { state: string; inhibitedBy: string[] };
+}
+const amAlerts = async () =>
+  (await (await fetch(`${state.urls.alertmanager}/api/v2/alerts`)).json()) as AmAlert[];
+
+const firing = (alert: string, site: string) =>
+  `ALERTS{alertname="${alert}",alertstate="firing",site="${site}"}`;
+
+beforeAll(async () => {
+  const loaded = await loadInventory(join(ROOT, "inventory"));
+  if (!loaded.ok) throw new Error("inventory has problems");
+  inventory = loaded.inventory;
+  const clusters = planTwin(inventory.datacenter).map((c) => c.name);
+  await downMonitoring(dir);
+  removeState(dir);
+  state = await upMonitoring({
+    dir,
+    inventoryDir: join(ROOT, "inventory"),
+    kubeconfigs: Object.fromEntries(clusters.map((c) => [c, paths.kubeconfig(c)])),
+    servicesCluster: "dc-prod",
+    scrapeInterval: "1s",
+    forScale: 0.02,
+  });
+  // Every site answered its probe and every API server a scrape: the stack sees the whole twin.
+  await waitFor(
+    "every site probe and API server up",
+    async () =>
+      (await query(`probe_success{job="site-probe"} == 1`)).length === state.sites.length &&
+      (await query(`up{job="kubernetes-apiservers"} == 1`)).length === clusters.length &&
+      (await query(`target:baubau_fiber_coverage:ratio`)).length > 0 &&
+      (await query("baubau:tier2_availability_errors:ratio_rate3d")).length === 1 &&
+      (await query("baubau_smart_service_list_success")).length === 1,
+    60_000,
+  );
+});
+
+afterAll(async () => {
+  if (state) await downMonitoring(dir);
+  removeState(dir);
+});
+
+describe("monitoring on the twin", () => {
+  it("Prometheus's KPI values equal what model/ computes", async () => {
+    const coverage = analyseCoverage(inventory);
+    for (const t of coverage.targets) {
+      expect(await one(`target:baubau_fiber_coverage:ratio{target="${t.targetId}",scope="all"}`)).toBe(
+        t.all.ratio,
+      );
+      expect(
+        await one(`target:baubau_fiber_coverage:ratio{target="${t.targetId}",scope="without-province"}`),
+      ).toBe(t.withoutProvince.ratio);
+    }
+    const tier2 = analyseTier2(inventory.datacenter);
+    expect(await one("baubau:datacenter_n_plus_one_classes:ratio")).toBe(
+      tier2.classes.filter((c) => c.ok).length / tier2.classes.length,
+    );
+    const services = serviceKpis(inventory.services);
+    expect(await one("baubau:essential_public_services_online:ratio")).toBe(services.essentialPublic.ratio);
+    expect(await one("baubau:internal_admin_services_digitised:ratio")).toBe(services.internalAdmin.ratio);
+    for (const v of analyseDiversity(inventory).cutVertices) {
+      expect(await one(`baubau_site_cut_off_sites{site="${v.siteId}"}`)).toBe(v.sitesCutOff);
+    }
+  });
+
+  it("scrapes both twin API servers: the Tier-2 SLI has no errors", async () => {
+    const up = await query(`up{job="kubernetes-apiservers"}`);
+    expect(up.map((s) => s.metric.cluster).sort()).toEqual(
+      planTwin(inventory.datacenter)
+        .map((c) => c.name)
+        .sort(),
+    );
+    expect(await one("baubau:tier2_availability_errors:ratio_rate5m")).toBe(0);
+  });
+
+  it("every dashboard query parses and returns data from this Prometheus", async () => {
+    const empty: string[] = [];
+    for (const d of dashboards()) {
+      for (const p of d.panels) {
+        for (const t of p.targets) {
+          // Fed by the SmartService operator, which this test does not run: its metrics and the
+          // SmartService objects whose Ready conditions the exporter reads.
+          if (d.uid === "baubau-operator" || t.expr === "baubau_smart_service_ready") continue;
+          if ((await query(t.expr)).length === 0) empty.push(`${d.uid}#${p.id}${t.refId} ${t.expr}`);
+        }
+      }
+    }
+    expect(empty).toEqual([]);
+  });
+
+  it("a stopped school stand-in fires SiteUnreachable, routed to its OPD, and clears when it is back", async () => {
+    const site = state.sites.find((s) => s.category === "school" && s.opd !== "unassigned");
+    if (!site) throw new Error("the inventory has no operational city school");
+    expect(await query(firing("SiteUnreachable", site.site))).toEqual([]);
+    await setSite(state, site.site, "down");
+    await waitFor(
+      "SiteUnreachable firing in Prometheus",
+      async () => (await query(firing("SiteUnreachable", site.site))).length === 1,
+      60_000,
+    );
+    const [alert] = await query(firing("SiteUnreachable", site.site));
+    expect(alert?.metric).toMatchObject({
+      opd: site.opd,
+      pop: site.pop,
+      category: "school",
+      severity: "ticket",
+    });
+    // Only the stopped site: every other probe still succeeds.
+    expect((await query(`ALERTS{alertname="SiteUnreachable",alertstate="firing"}`)).length).toBe(1);
+    await waitFor(
+      "SiteUnreachable in Alertmanager",
+      async () =>
+        (await amAlerts()).some(
+          (a) => a.labels.alertname === "SiteUnreachable" && a.labels.site === site.site,
+        ),
+      60_000,
+    );
+    const inAm = (await amAlerts()).find((a) => a.labels.site === site.site);
+    expect(inAm?.receivers.map((r) => r.name)).toEqual([`opd-${site.opd}`]);
+    expect(inAm?.status.state).toBe("active");
+
+    await setSite(state, site.site, "up");
+    await waitFor(
+      "SiteUnreachable resolved",
+      async () => (await query(`ALERTS{site="${site.site}"}`)).length === 0,
+      60_000,
+    );
+  });
+
+  it("a stopped PoP that cuts sites off pages PopDown, and its own SiteUnreachable is inhibited", async () => {
+    const cut = analyseDiversity(inventory).cutVertices.find(
+      (v) => v.category === "pop" && v.sitesCutOff > 0,
+    );
+    if (!cut) throw new Error("the inventory has no PoP whose loss cuts sites off");
+    await setSite(state, cut.siteId, "down");
+    await waitFor(
+      "PopDown and SiteUnreachable for the PoP in Alertmanager",
+      async () => {
+        const mine = (await amAlerts()).filter((a) => a.labels.site === cut.siteId);
+        return (
+          mine.some((a) => a.labels.alertname === "PopDown") &&
+          mine.some((a) => a.labels.alertname === "SiteUnreachable")
+        );
+      },
+      60_000,
+    );
+    // Inhibition is evaluated by Alertmanager as the alerts arrive: wait for it to settle.
+    await waitFor(
+      "the PoP's SiteUnreachable suppressed",
+      async () =>
+        (await amAlerts()).some(
+          (a) =>
+            a.labels.alertname === "SiteUnreachable" &&
+            a.labels.site === cut.siteId &&
+            a.status.state === "suppressed",
+        ),
+      30_000,
+    );
+    const mine = (await amAlerts()).filter((a) => a.labels.site === cut.siteId);
+    const popDown = mine.find((a) => a.labels.alertname === "PopDown");
+    const unreachable = mine.find((a) => a.labels.alertname === "SiteUnreachable");
+    expect(popDown?.labels).toMatchObject({ severity: "page", opd: "diskominfo", pop: cut.siteId });
+    expect(popDown?.receivers.map((r) => r.name)).toEqual(["noc-page", "opd-diskominfo-page"]);
+    expect(popDown?.status.state).toBe("active");
+    expect(unreachable?.status.inhibitedBy.length).toBe(1);
+    await setSite(state, cut.siteId, "up");
+  });
+});
