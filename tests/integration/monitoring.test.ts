@@ -2,8 +2,12 @@
 // the configs generated from the model; Prometheus scrapes the KPI exporter and the twin's API servers
 // and probes every operational site's stand-in. Its query results equal what model/ computes; stopping
 // a school's stand-in fires SiteUnreachable, routed to the school's OPD; stopping a PoP that cuts sites
-// off pages PopDown, and Alertmanager inhibits the PoP's own SiteUnreachable.
+// off pages PopDown, and Alertmanager inhibits the PoP's own SiteUnreachable; a SmartService whose
+// Ready condition turns False pages its owner through SmartServiceNotReady. The operator does not run
+// here: the test writes the SmartService's status itself (as the operator would), and installs a
+// minimal SmartService CRD only when the cluster has none, removing what it created.
 import { join } from "node:path";
+import { ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseCoverage } from "../../model/analyses/coverage.ts";
 import { analyseDiversity } from "../../model/analyses/diversity.ts";
@@ -11,6 +15,7 @@ import { analyseTier2 } from "../../model/analyses/tier2.ts";
 import { loadInventory } from "../../model/load/index.ts";
 import type { Inventory } from "../../model/types.ts";
 import { dashboards } from "../../monitoring/dashboards/index.ts";
+import { SMART_SERVICE } from "../../monitoring/exporter/cluster.ts";
 import { serviceKpis } from "../../monitoring/exporter/services.ts";
 import { waitFor } from "../../monitoring/local/processes.ts";
 import {
@@ -27,6 +32,63 @@ import { planTwin } from "../../twin/plan.ts";
 const dir = join(ROOT, ".monitoring-it");
 let state: MonitoringState;
 let inventory: Inventory;
+let kube: { custom: CustomObjectsApi; core: CoreV1Api; crds: ApiextensionsV1Api };
+let createdCrd = false;
+const NAMESPACE = "monitoring-it";
+const CRD_NAME = `${SMART_SERVICE.plural}.${SMART_SERVICE.group}`;
+
+async function ensureSmartServiceCrd(): Promise<void> {
+  const exists = await kube.crds.readCustomResourceDefinition({ name: CRD_NAME }).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
+  // client-node serialises typed models by their TypeScript names (x_kubernetes_…), dropping JSON spellings.
+  const open = { type: "object", x_kubernetes_preserve_unknown_fields: true };
+  await kube.crds.createCustomResourceDefinition({
+    body: {
+      metadata: { name: CRD_NAME, labels: { "app.kubernetes.io/managed-by": "monitoring-it" } },
+      spec: {
+        group: SMART_SERVICE.group,
+        scope: "Namespaced",
+        names: { plural: SMART_SERVICE.plural, singular: "smartservice", kind: "SmartService" },
+        versions: [
+          {
+            name: SMART_SERVICE.version,
+            served: true,
+            storage: true,
+            subresources: { status: {} },
+            schema: { openAPIV3Schema: { type: "object", properties: { spec: open, status: open } } },
+          },
+        ],
+      },
+    },
+  });
+  createdCrd = true;
+  await waitFor(
+    "the SmartService CRD established",
+    async () =>
+      (await kube.crds.readCustomResourceDefinition({ name: CRD_NAME })).status?.conditions?.some(
+        (c) => c.type === "Established" && c.status === "True",
+      ) ?? false,
+    30_000,
+  );
+}
+
+async function setReady(name: string, ready: boolean): Promise<void> {
+  const ref = { ...SMART_SERVICE, namespace: NAMESPACE, name };
+  const current = (await kube.custom.getNamespacedCustomObject(ref)) as Record<string, unknown>;
+  const condition = ready
+    ? { type: "Ready", status: "True", reason: "Available", message: "all replicas available" }
+    : { type: "Ready", status: "False", reason: "ProgressDeadlineExceeded", message: "rollout stalled" };
+  await kube.custom.replaceNamespacedCustomObjectStatus({
+    ...ref,
+    body: {
+      ...current,
+      status: { conditions: [{ ...condition, lastTransitionTime: new Date().toISOString() }] },
+    },
+  });
+}
 
 interface PromSample {
   metric: Record<string, string>;
@@ -62,6 +124,15 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error("inventory has problems");
   inventory = loaded.inventory;
   const clusters = planTwin(inventory.datacenter).map((c) => c.name);
+  const kc = new KubeConfig();
+  kc.loadFromFile(paths.kubeconfig("dc-prod"));
+  kube = {
+    custom: kc.makeApiClient(CustomObjectsApi),
+    core: kc.makeApiClient(CoreV1Api),
+    crds: kc.makeApiClient(ApiextensionsV1Api),
+  };
+  await ensureSmartServiceCrd();
+  await kube.core.createNamespace({ body: { metadata: { name: NAMESPACE } } }).catch(() => undefined);
   await downMonitoring(dir);
   removeState(dir);
   state = await upMonitoring({
@@ -88,6 +159,10 @@ beforeAll(async () => {
 afterAll(async () => {
   if (state) await downMonitoring(dir);
   removeState(dir);
+  if (kube) {
+    await kube.core.deleteNamespace({ name: NAMESPACE }).catch(() => undefined);
+    if (createdCrd) await kube.crds.deleteCustomResourceDefinition({ name: CRD_NAME });
+  }
 });
 
 describe("monitoring on the twin", () => {
@@ -106,8 +181,13 @@ describe("monitoring on the twin", () => {
       tier2.classes.filter((c) => c.ok).length / tier2.classes.length,
     );
     const services = serviceKpis(inventory.services);
-    expect(await one("baubau:essential_public_services_online:ratio")).toBe(services.essentialPublic.ratio);
+    expect(await one('baubau_essential_public_services_online_ratio{source="catalog"}')).toBe(
+      services.essentialPublic.ratio,
+    );
     expect(await one("baubau:internal_admin_services_digitised:ratio")).toBe(services.internalAdmin.ratio);
+    // The cluster can be read and holds no SmartService yet: the live figure (preferred by the rule) is 0.
+    expect(await one("baubau_smart_service_list_success")).toBe(1);
+    expect(await one("baubau:essential_public_services_online:ratio")).toBe(0);
     for (const v of analyseDiversity(inventory).cutVertices) {
       expect(await one(`baubau_site_cut_off_sites{site="${v.siteId}"}`)).toBe(v.sitesCutOff);
     }
@@ -121,21 +201,6 @@ describe("monitoring on the twin", () => {
         .sort(),
     );
     expect(await one("baubau:tier2_availability_errors:ratio_rate5m")).toBe(0);
-  });
-
-  it("every dashboard query parses and returns data from this Prometheus", async () => {
-    const empty: string[] = [];
-    for (const d of dashboards()) {
-      for (const p of d.panels) {
-        for (const t of p.targets) {
-          // Fed by the SmartService operator, which this test does not run: its metrics and the
-          // SmartService objects whose Ready conditions the exporter reads.
-          if (d.uid === "baubau-operator" || t.expr === "baubau_smart_service_ready") continue;
-          if ((await query(t.expr)).length === 0) empty.push(`${d.uid}#${p.id}${t.refId} ${t.expr}`);
-        }
-      }
-    }
-    expect(empty).toEqual([]);
   });
 
   it("a stopped school stand-in fires SiteUnreachable, routed to its OPD, and clears when it is back", async () => {
@@ -214,5 +279,75 @@ describe("monitoring on the twin", () => {
     expect(popDown?.status.state).toBe("active");
     expect(unreachable?.status.inhibitedBy.length).toBe(1);
     await setSite(state, cut.siteId, "up");
+  });
+
+  it("a SmartService whose Ready turns False pages its owner OPD, and the live KPI follows its condition", async () => {
+    const service = inventory.services.find(
+      (x) => x.kind === "public" && x.essential && x.status === "online",
+    );
+    if (!service) throw new Error("the catalog has no online essential public service");
+    const essential = inventory.services.filter(
+      (x) => x.kind === "public" && x.essential && x.status !== "retired",
+    );
+    await kube.custom.createNamespacedCustomObject({
+      ...SMART_SERVICE,
+      namespace: NAMESPACE,
+      body: {
+        apiVersion: `${SMART_SERVICE.group}/${SMART_SERVICE.version}`,
+        kind: "SmartService",
+        metadata: { name: service.id, namespace: NAMESPACE },
+        spec: service,
+      },
+    });
+    await setReady(service.id, true);
+    const ready = `baubau_smart_service_ready{name="${service.id}",namespace="${NAMESPACE}"}`;
+    await waitFor(
+      "the exporter reporting the service Ready",
+      async () => (await query(`${ready} == 1`)).length === 1,
+      60_000,
+    );
+    // One of the essential public services is Ready in the cluster: the live KPI (preferred by the rule).
+    await waitFor(
+      "the live KPI from the cluster",
+      async () =>
+        (await query("baubau:essential_public_services_online:ratio")).some(
+          (x) => Number(x.value[1]) === 1 / essential.length,
+        ),
+      30_000,
+    );
+    const [labels] = await query(ready);
+    expect(labels?.metric).toMatchObject({ opd: service.tenant, kind: "public", essential: "true" });
+
+    await setReady(service.id, false);
+    const alert = `ALERTS{alertname="SmartServiceNotReady",alertstate="firing",name="${service.id}"}`;
+    await waitFor("SmartServiceNotReady firing", async () => (await query(alert)).length === 1, 60_000);
+    expect(await one("baubau:essential_public_services_online:ratio")).toBe(0);
+    await waitFor(
+      "SmartServiceNotReady in Alertmanager",
+      async () =>
+        (await amAlerts()).some(
+          (a) => a.labels.alertname === "SmartServiceNotReady" && a.labels.name === service.id,
+        ),
+      60_000,
+    );
+    const inAm = (await amAlerts()).find(
+      (a) => a.labels.alertname === "SmartServiceNotReady" && a.labels.name === service.id,
+    );
+    expect(inAm?.labels).toMatchObject({ severity: "page", opd: service.tenant, namespace: NAMESPACE });
+    expect(inAm?.receivers.map((r) => r.name)).toEqual(["noc-page", `opd-${service.tenant}-page`]);
+  });
+
+  it("every dashboard query parses and returns data from this Prometheus (after the drills)", async () => {
+    const empty: string[] = [];
+    for (const d of dashboards()) {
+      for (const p of d.panels) {
+        for (const t of p.targets) {
+          // The operator's own metrics: it does not run here (this file writes SmartService status itself).
+          if (d.uid === "baubau-operator") continue;
+          if ((await query(t.expr)).length === 0) empty.push(`${d.uid}#${p.id}${t.refId} ${t.expr}`);
+        }
+      }
+    }
+    expect(empty).toEqual([]);
   });
 });
