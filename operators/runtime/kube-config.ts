@@ -53,8 +53,10 @@ export class PooledKubeConfig extends KubeConfig {
   }
 }
 
-export function loadKubeConfig(file: string, opts?: KubeConfigOptions): PooledKubeConfig {
+/** `source` is a kubeconfig file, or "in-cluster" for the pod's service account. */
+export function loadKubeConfig(source: string, opts?: KubeConfigOptions): PooledKubeConfig {
   const kc = new PooledKubeConfig(opts);
-  kc.loadFromFile(file);
+  if (source === "in-cluster") kc.loadFromCluster();
+  else kc.loadFromFile(source);
   return kc;
 }

@@ -17,6 +17,10 @@ export interface ManagerOptions {
   controllers: Controller[];
   /** Without one, this process reconciles at once (a single replica, or tests). */
   leaderElection?: LeaderElector;
+  /** Runs after the controllers stopped, before the lease is released (e.g. flush Events). */
+  beforeStop?: () => Promise<void>;
+  /** Runs last (e.g. close connection pools). */
+  afterStop?: () => Promise<void>;
 }
 
 export type Outcome = "stopped" | "leadership lost";
@@ -67,9 +71,11 @@ export class Manager {
       const { log } = this.opts;
       log.info("shutting down: finishing reconciles in flight");
       await this.stopControllers();
+      await this.opts.beforeStop?.();
       await this.opts.leaderElection?.release();
       await Promise.all(this.opts.informers.map((i) => i.stop()));
       await this.server?.close();
+      await this.opts.afterStop?.();
       for (const r of this.onShutdown.splice(0)) r();
       log.info("shut down");
     })();
