@@ -155,9 +155,9 @@ export function smartServiceReconciler(deps: ReconcilerDeps): Reconciler {
     }
     if (ss.metadata?.deletionTimestamp) return undefined;
     const generation = ss.metadata?.generation ?? 0;
-    const observed: Observed = { generation, replicas: ss.spec.replicas, children: [] };
-    const host = (ss.spec as { host?: string }).host;
-    if (host && ss.spec.audience === "public") observed.url = `https://${host}`;
+    const observed: Observed = { generation, replicas: ss.spec.workload.replicas, children: [] };
+    const host = ss.spec.workload.host;
+    if (host && ss.spec.kind === "public") observed.url = `https://${host}`;
     try {
       const wanted = renderChildren(ss);
       observed.children = wanted.map((m) => `${m.kind}/${m.metadata.name}`);

@@ -4,22 +4,46 @@
 import { createHash } from "node:crypto";
 import type { Manifest } from "../../charts/labels.ts";
 import { smartService } from "../../charts/smart-service.ts";
-import { API_VERSION, APPLIED_ANNOTATION, CHILD_KINDS, KIND, OWNER_LABEL, type SmartService } from "./api.ts";
+import type { Service, ServiceWorkload } from "../../model/types.ts";
+import {
+  API_VERSION,
+  APPLIED_ANNOTATION,
+  CHILD_KINDS,
+  KIND,
+  keyOf,
+  OWNER_LABEL,
+  type SmartService,
+} from "./api.ts";
 
-/** What the operator reads from a SmartService's spec. */
-export interface SmartServiceSpec {
-  tenant: string;
-  image: string;
-  port: number;
-  replicas: number;
-  audience: "public" | "internal";
-  resources: { cpu: string; memory: string };
-  allowFromNamespaces?: string[];
+/** A SmartService's spec: a catalog record without id (the object's name) and provenance, and
+ * with its workload (charts/crds/smart-service.ts). */
+export type SmartServiceSpec = Omit<Service, "id" | "provenance" | "workload"> & {
+  workload: ServiceWorkload;
+};
+
+/** The catalog record a SmartService stands for. */
+export function serviceOf(ss: SmartService<SmartServiceSpec>): Service {
+  return {
+    ...ss.spec,
+    id: ss.metadata?.name ?? "",
+    provenance: { source: `SmartService ${keyOf(ss)}`, illustrative: false, asOf: "1970-01-01" },
+  };
 }
 
 /** The one place the chart is called: switching charts is a change here only. */
 function workload(ss: SmartService<SmartServiceSpec>, namespace: string, name: string): Manifest[] {
-  return smartService({ ...ss.spec, name, namespace });
+  const s = serviceOf(ss);
+  const w = ss.spec.workload;
+  return smartService({
+    name,
+    namespace,
+    tenant: s.tenant,
+    image: w.image,
+    port: w.port,
+    replicas: w.replicas,
+    resources: w.resources.limits,
+    audience: s.kind,
+  });
 }
 
 export class RenderError extends Error {}

@@ -13,12 +13,26 @@ const ss: SmartService<SmartServiceSpec> = {
   kind: "SmartService",
   metadata: { name: "pengaduan", namespace: "kominfo", uid: "u-1", generation: 3 },
   spec: {
+    name: "Pengaduan masyarakat",
     tenant: "diskominfo",
-    image: "registry.baubaukota.go.id/diskominfo/pengaduan:1.7.0",
-    port: 8080,
-    replicas: 2,
-    audience: "public",
-    resources: { cpu: "200m", memory: "256Mi" },
+    kind: "public",
+    area: "complaints",
+    phase: "II",
+    essential: true,
+    status: "online",
+    classification: "terbatas",
+    personalData: true,
+    hosting: "datacenter",
+    workload: {
+      cluster: "dc-prod",
+      image: "registry.baubaukota.go.id/diskominfo/pengaduan:1.7.0",
+      port: 8080,
+      replicas: 2,
+      resources: { requests: { cpu: "200m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
+      host: "pengaduan.baubaukota.go.id",
+      sloTarget: 0.995,
+      dependsOn: [],
+    },
   },
 };
 
@@ -52,7 +66,9 @@ describe("rendering a SmartService", () => {
     const digest = (s: SmartService<SmartServiceSpec>) =>
       renderChildren(s).find((c) => c.kind === "Deployment")?.metadata.annotations?.[APPLIED_ANNOTATION];
     expect(digest(ss)).toBe(digest(structuredClone(ss)));
-    expect(digest({ ...ss, spec: { ...ss.spec, replicas: 3 } })).not.toBe(digest(ss));
+    expect(digest({ ...ss, spec: { ...ss.spec, workload: { ...ss.spec.workload, replicas: 3 } } })).not.toBe(
+      digest(ss),
+    );
   });
 
   it("refuses an object without uid (an owner reference needs one)", () => {
@@ -142,7 +158,7 @@ describe("the operator's production manifests", () => {
       const g = k.apiVersion.includes("/") ? k.apiVersion.split("/")[0] : "";
       for (const v of ["watch", "create", "patch", "delete"]) expect(flat).toContain(`${g}/${k.plural}:${v}`);
     }
-    const [role] = of("Role") as { rules: { resourceNames?: string[]; verbs: string[] }[] }[];
+    const [role] = of("Role") as unknown as { rules: { resourceNames?: string[]; verbs: string[] }[] }[];
     expect(role?.rules.find((r) => r.verbs.includes("update"))?.resourceNames).toEqual([
       "smartservice-operator",
     ]);
@@ -151,7 +167,7 @@ describe("the operator's production manifests", () => {
   it("run two replicas, Pod Security restricted, behind default-deny NetworkPolicies", () => {
     const [ns] = of("Namespace");
     expect(ns?.metadata.labels?.["pod-security.kubernetes.io/enforce"]).toBe("restricted");
-    const [deploy] = of("Deployment") as {
+    const [deploy] = of("Deployment") as unknown as {
       spec: { replicas: number; template: { spec: Record<string, never> } };
     }[];
     expect(deploy?.spec.replicas).toBe(2);
