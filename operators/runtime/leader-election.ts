@@ -184,7 +184,10 @@ export class LeaderElector {
       if (record !== this.observed) this.observe(lease);
       const holder = spec.holderIdentity ?? "";
       const expiresAt = this.observedAt + (spec.leaseDurationSeconds ?? 0) * 1000;
-      if (holder !== "" && holder !== identity && expiresAt > performance.now()) return false;
+      if (holder !== "" && holder !== identity && expiresAt > performance.now()) {
+        this.opts.log.debug("lease held by another candidate", { holder });
+        return false;
+      }
       const mine = holder === identity;
       const next: V1LeaseSpec = {
         holderIdentity: identity,

@@ -118,7 +118,7 @@ export function createOperator(opts: OperatorOptions): Manager {
     if (owner) q.add(`${o.metadata?.namespace}/${owner.name}`);
   };
   for (const informer of children.values()) {
-    for (const event of ["update", "delete"] as const) informer.on(event, enqueueOwner);
+    for (const event of ["add", "update", "delete"] as const) informer.on(event, enqueueOwner);
   }
 
   const events = new EventRecorder(kc.makeApiClient(CoreV1Api), FIELD_MANAGER, identity, log);

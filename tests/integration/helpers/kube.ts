@@ -1,0 +1,112 @@
+// Clients for the shared twin's dc-prod API server, and waiting on conditions (never on time).
+import {
+  ApiException,
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubernetesObject,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from "@kubernetes/client-node";
+import { smartServiceCrd } from "../../../charts/crds/smart-service.ts";
+import { loadKubeConfig, type PooledKubeConfig } from "../../../operators/runtime/kube-config.ts";
+import { paths } from "../../../twin/kwok.ts";
+
+export const CLUSTER = "dc-prod";
+export const KUBECONFIG = paths.kubeconfig(CLUSTER);
+export const TEST_MANAGER = "baubau-tests";
+
+export interface Kube {
+  kc: PooledKubeConfig;
+  core: CoreV1Api;
+  objects: KubernetesObjectApi;
+  custom: CustomObjectsApi;
+  apply(m: KubernetesObject, manager?: string): Promise<KubernetesObject>;
+  read<T extends KubernetesObject>(
+    apiVersion: string,
+    kind: string,
+    namespace: string,
+    name: string,
+  ): Promise<T | undefined>;
+  close(): Promise<void>;
+}
+
+export function kube(): Kube {
+  const kc = loadKubeConfig(KUBECONFIG);
+  const objects = KubernetesObjectApi.makeApiClient(kc);
+  return {
+    kc,
+    core: kc.makeApiClient(CoreV1Api),
+    objects,
+    custom: kc.makeApiClient(CustomObjectsApi),
+    apply: (m, manager = TEST_MANAGER) =>
+      objects.patch(m, undefined, undefined, manager, true, PatchStrategy.ServerSideApply),
+    async read<T extends KubernetesObject>(
+      apiVersion: string,
+      kind: string,
+      namespace: string,
+      name: string,
+    ) {
+      try {
+        return (await objects.read({ apiVersion, kind, metadata: { name, namespace } })) as T;
+      } catch (err) {
+        if (err instanceof ApiException && err.code === 404) return undefined;
+        throw err;
+      }
+    },
+    close: () => kc.close(),
+  };
+}
+
+/** Polls `check` until it returns a value (not undefined/false); fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 50;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ""}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 500);
+  }
+}
+
+/** Installs (or updates) the SmartService CRD and waits until the API server serves it. */
+export async function installCrd(k: Kube): Promise<void> {
+  const crd = smartServiceCrd() as unknown as KubernetesObject;
+  await k.apply(crd);
+  await waitFor("the SmartService CRD to be established", async () => {
+    const live = await k.read<
+      { status?: { conditions?: { type: string; status: string }[] } } & KubernetesObject
+    >("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", crd.metadata?.name as string);
+    return live?.status?.conditions?.some((c) => c.type === "Established" && c.status === "True");
+  });
+}
+
+export async function createNamespace(k: Kube, name: string): Promise<void> {
+  await k.apply({
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name, labels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+  } as KubernetesObject);
+}
+
+export async function deleteNamespace(k: Kube, name: string): Promise<void> {
+  try {
+    await k.core.deleteNamespace({ name });
+  } catch (err) {
+    if (!(err instanceof ApiException && err.code === 404)) throw err;
+  }
+}

@@ -1,0 +1,187 @@
+// Faults the operator must survive, each against the twin's real kube-apiserver: the API server
+// killed mid-work and restarted, paused (SIGSTOP) and resumed, a status write refused with 409
+// Conflict, and the leader process killed while a follower waits on the Lease.
+import { join } from "node:path";
+import { CoordinationV1Api, type KubernetesObject } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smartServiceResource } from "../../charts/crds/smart-service.ts";
+import { loadInventory } from "../../model/load/index.ts";
+import type { Service } from "../../model/types.ts";
+import { jsonLogger } from "../../operators/runtime/log.ts";
+import type { SmartService } from "../../operators/smart-service/api.ts";
+import { EventRecorder } from "../../operators/smart-service/events.ts";
+import { type Store, smartServiceReconciler } from "../../operators/smart-service/reconcile.ts";
+import type { SmartServiceSpec } from "../../operators/smart-service/render.ts";
+import { ROOT } from "../../toolchain/paths.ts";
+import { alive } from "../../twin/kwok.ts";
+import { type ApiServerProcess, apiServerProcess } from "./helpers/apiserver-process.ts";
+import {
+  CLUSTER,
+  createNamespace,
+  deleteNamespace,
+  installCrd,
+  type Kube,
+  kube,
+  waitFor,
+} from "./helpers/kube.ts";
+import { type OperatorProcess, startOperator } from "./helpers/operator-process.ts";
+
+const NS = "smartservice-faults-test";
+const API = "smartcity.baubaukota.go.id/v1alpha1";
+let k: Kube;
+let service: Service;
+let apiserver: ApiServerProcess;
+const operators: OperatorProcess[] = [];
+
+type SS = SmartService<SmartServiceSpec> & KubernetesObject;
+const readSS = (name: string) => k.read<SS>(API, "SmartService", NS, name);
+const isReady = (ss: SS | undefined) =>
+  ss?.status?.observedGeneration === ss?.metadata?.generation &&
+  ss?.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
+const resource = (name: string) => smartServiceResource({ ...service, id: name }, NS) as unknown as SS;
+const allReady = (names: string[]) => async () => (await Promise.all(names.map(readSS))).every(isReady);
+
+beforeAll(async () => {
+  k = kube();
+  const loaded = await loadInventory(join(ROOT, "inventory"));
+  if (!loaded.ok) throw new Error("inventory does not load");
+  const found = loaded.inventory.services.find((s) => s.workload && !s.essential);
+  if (!found?.workload) throw new Error("no non-essential data-center service in the catalog");
+  // One replica keeps the twin's scheduler work small; the faults are the operator's business.
+  service = { ...found, workload: { ...found.workload, replicas: 1, maxReplicas: undefined } };
+  await installCrd(k);
+  await createNamespace(k, NS);
+  apiserver = await apiServerProcess(CLUSTER);
+});
+
+afterAll(async () => {
+  for (const op of operators) if (alive(op.pid)) op.child.kill("SIGKILL");
+  // Whatever happened, the shared twin's API server runs again for the next test file.
+  if (alive(apiserver.pid)) apiserver.resume();
+  else await apiserver.restart();
+  await deleteNamespace(k, NS);
+  await k.close();
+});
+
+async function operator(args: string[]): Promise<OperatorProcess> {
+  const op = await startOperator(["--workers", "4", ...args]);
+  operators.push(op);
+  return op;
+}
+
+describe("operator faults", () => {
+  it("the API server is killed mid-work and restarted: every SmartService still converges, none lost", async () => {
+    const op = await operator(["--no-leader-elect"]);
+    await op.waitForLog("caches synced", (l) => l.msg === "caches synced");
+    const names = Array.from({ length: 12 }, (_, i) => `crash-${i}`);
+    for (const n of names) await k.apply(resource(n));
+    // Mid-work: the operator has started on them, and not finished.
+    await op.waitForLog("a first reconcile", (l) => l.msg === "status updated");
+    await apiserver.kill();
+    await apiserver.restart();
+    await waitFor("every SmartService Ready after the restart", allReady(names), 180_000);
+    expect(
+      op.logs.some(
+        (l) =>
+          l.level === "error" && (l.msg === "list/watch failed; restarting" || l.msg === "reconciler error"),
+      ),
+    ).toBe(true);
+    expect(alive(op.pid)).toBe(true);
+    expect(await op.stop()).toBe(0);
+  });
+
+  it("the API server is paused (SIGSTOP): the watchdog notices, and after SIGCONT the operator works again", async () => {
+    const op = await operator(["--no-leader-elect", "--watch-quiet-timeout", "2"]);
+    await op.waitForLog("caches synced", (l) => l.msg === "caches synced");
+    expect((await op.get("/readyz")).status).toBe(200);
+    apiserver.pause();
+    try {
+      await op.waitForLog(
+        "the watchdog",
+        (l) => l.msg === "watch stalled: nothing heard; restarting",
+        60_000,
+      );
+      await waitFor("/readyz to fail", async () => (await op.get("/readyz")).status === 503);
+    } finally {
+      apiserver.resume();
+    }
+    await waitFor("/readyz to recover", async () => (await op.get("/readyz")).status === 200, 120_000);
+    await k.apply(resource("after-pause"));
+    await waitFor("a SmartService created after SIGCONT to be Ready", allReady(["after-pause"]), 120_000);
+    expect(await op.stop()).toBe(0);
+  });
+
+  it("a status write computed from a stale SmartService is refused with 409, and the retry from the fresh one succeeds", async () => {
+    await k.apply(resource("conflict"));
+    const stale = (await readSS("conflict")) as SS;
+    // Someone else changes the object after the operator's cache saw it.
+    await k.objects.patch(
+      {
+        apiVersion: API,
+        kind: "SmartService",
+        metadata: { name: "conflict", namespace: NS, annotations: { touched: "yes" } },
+      },
+      undefined,
+      undefined,
+      "someone-else",
+      undefined,
+      "application/merge-patch+json",
+    );
+    let current: SS = stale;
+    const store: Store<SS> = { get: () => current, list: () => [current] };
+    const empty: Store<KubernetesObject> = { get: () => undefined, list: () => [] };
+    const log = jsonLogger({ write: () => {} });
+    const reconcile = smartServiceReconciler({
+      smartServices: store,
+      children: new Map([["apps/v1/Deployment", empty]]),
+      objects: k.objects,
+      customObjects: k.custom,
+      events: new EventRecorder(k.core, "test", "test", log),
+    });
+    const ctx = { log, reconcileId: "t" };
+    await expect(reconcile(`${NS}/conflict`, ctx)).rejects.toMatchObject({ code: 409 });
+    expect((await readSS("conflict"))?.status).toBeUndefined();
+    current = (await readSS("conflict")) as SS;
+    await reconcile(`${NS}/conflict`, ctx);
+    const written = await readSS("conflict");
+    expect(written?.status?.observedGeneration).toBe(written?.metadata?.generation);
+    expect(written?.status?.conditions?.length).toBe(3);
+  });
+
+  it("the leader is killed: the follower takes the Lease within the lease duration and reconciles", async () => {
+    const lease = { name: "smartservice-operator", namespace: NS };
+    const timing = [
+      "--leader-election-namespace",
+      NS,
+      "--lease-duration",
+      "4",
+      "--renew-deadline",
+      "3",
+      "--retry-period",
+      "1",
+    ];
+    const first = await operator(timing);
+    await first.waitForLog("first to lead", (l) => l.msg === "successfully acquired lease");
+    const second = await operator(timing);
+    await second.waitForLog("the follower to wait", (l) => l.msg === "attempting to acquire leader lease");
+    const coordination = k.kc.makeApiClient(CoordinationV1Api);
+    const held = await coordination.readNamespacedLease(lease);
+    expect(held.spec?.holderIdentity).toMatch(new RegExp(`_${first.pid}$`));
+    first.child.kill("SIGKILL");
+    await first.exit;
+    const lastRenew = (await coordination.readNamespacedLease(lease)).spec?.renewTime as Date;
+    await second.waitForLog("the follower to lead", (l) => l.msg === "successfully acquired lease", 60_000);
+    const taken = await coordination.readNamespacedLease(lease);
+    expect(taken.spec?.holderIdentity).toMatch(new RegExp(`_${second.pid}$`));
+    expect(taken.spec?.leaseTransitions).toBe((held.spec?.leaseTransitions ?? 0) + 1);
+    // The Lease's own timestamps: the follower took over once the dead leader's lease ran out by
+    // its clock. It first saw the last renewal up to one jittered retry period (1 s × 2.2) late
+    // and tries once per such period, so client-go's bound is the lease duration plus two of them.
+    const gapMs = new Date(taken.spec?.acquireTime as Date).getTime() - new Date(lastRenew).getTime();
+    expect(gapMs).toBeGreaterThanOrEqual(4000 - 1000);
+    expect(gapMs).toBeLessThanOrEqual(4000 + 2 * 2200 + 1000);
+    await k.apply(resource("after-failover"));
+    await waitFor("the new leader to reconcile", allReady(["after-failover"]), 120_000);
+    expect(await second.stop()).toBe(0);
+  });
+});

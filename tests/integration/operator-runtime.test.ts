@@ -1,0 +1,170 @@
+// The operator runtime against the twin's real kube-apiserver: the informer's cache follows the
+// server, survives a watch ended by 410 Gone, and leader election hands the Lease over.
+import { CoordinationV1Api, type KubernetesListObject, type V1ConfigMap } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Informer } from "../../operators/runtime/informer.ts";
+import { LeaderElector } from "../../operators/runtime/leader-election.ts";
+import { jsonLogger, type Logger } from "../../operators/runtime/log.ts";
+import { createNamespace, deleteNamespace, type Kube, kube, waitFor } from "./helpers/kube.ts";
+
+const NS = "operator-runtime-test";
+let k: Kube;
+const lines: Record<string, unknown>[] = [];
+const log: Logger = jsonLogger({ write: (l) => lines.push(JSON.parse(l)), level: "debug" });
+
+beforeAll(async () => {
+  k = kube();
+  await createNamespace(k, NS);
+});
+afterAll(async () => {
+  await deleteNamespace(k, NS);
+  await k.close();
+});
+
+const configMap = (name: string, value: string): V1ConfigMap => ({
+  apiVersion: "v1",
+  kind: "ConfigMap",
+  metadata: { name, namespace: NS },
+  data: { value },
+});
+
+function configMapInformer(list: () => Promise<KubernetesListObject<V1ConfigMap>>) {
+  return new Informer<V1ConfigMap>({
+    kubeConfig: k.kc,
+    path: `/api/v1/namespaces/${NS}/configmaps`,
+    list,
+    log,
+    backoff: { minMs: 100, maxMs: 1000 },
+  });
+}
+
+describe("informer", () => {
+  it("its cache follows creates, updates and deletes, and hands each to its handlers", async () => {
+    await k.core.createNamespacedConfigMap({ namespace: NS, body: configMap("before", "1") });
+    const informer = configMapInformer(() => k.core.listNamespacedConfigMap({ namespace: NS }));
+    const seen: string[] = [];
+    for (const e of ["add", "update", "delete"] as const)
+      informer.on(e, (o) => seen.push(`${e}:${o.metadata?.name}`));
+    try {
+      await informer.start();
+      expect(informer.synced).toBe(true);
+      expect(informer.get("before", NS)?.data?.value).toBe("1");
+      await k.core.createNamespacedConfigMap({ namespace: NS, body: configMap("after", "a") });
+      await k.core.replaceNamespacedConfigMap({
+        name: "before",
+        namespace: NS,
+        body: configMap("before", "2"),
+      });
+      await k.core.deleteNamespacedConfigMap({ name: "after", namespace: NS });
+      await waitFor("the delete to reach the cache", () => seen.includes("delete:after"));
+      expect(seen).toEqual(
+        expect.arrayContaining(["add:before", "add:after", "update:before", "delete:after"]),
+      );
+      expect(informer.get("before", NS)?.data?.value).toBe("2");
+      expect(informer.list(NS).map((c) => c.metadata?.name)).not.toContain("after");
+      expect(informer.stalled).toBe(false);
+    } finally {
+      await informer.stop();
+    }
+  });
+
+  it("a watch ended by the server with 410 Gone re-lists and keeps following", async () => {
+    let lists = 0;
+    // The first list claims resourceVersion 1, long compacted away: the real server ends the
+    // watch from it with 410 Gone (too old resource version), and the informer must re-list.
+    const informer = configMapInformer(async () => {
+      const list = await k.core.listNamespacedConfigMap({ namespace: NS });
+      lists++;
+      if (lists === 1) list.metadata = { ...list.metadata, resourceVersion: "1" };
+      return list;
+    });
+    try {
+      await informer.start();
+      await waitFor("the informer to re-list after 410 Gone", () => lists >= 2);
+      expect(lines.some((l) => l.msg === "watch error event" && l.status === 410)).toBe(true);
+      await k.core.createNamespacedConfigMap({ namespace: NS, body: configMap("after-gone", "x") });
+      await waitFor("a create after the re-list to reach the cache", () => informer.get("after-gone", NS));
+      expect(informer.stats.restarts).toBe(0); // ListWatch handled it; nothing had to be restarted
+    } finally {
+      await informer.stop();
+    }
+  });
+
+  it("a list that fails is retried with backoff until it succeeds, never silently dropped", async () => {
+    let calls = 0;
+    const informer = configMapInformer(async () => {
+      calls++;
+      if (calls <= 2) return k.core.listNamespacedConfigMap({ namespace: "no-such-namespace-!" });
+      return k.core.listNamespacedConfigMap({ namespace: NS });
+    });
+    try {
+      await informer.start();
+      expect(calls).toBe(3);
+      expect(informer.stats.restarts).toBe(2);
+      expect(informer.get("before", NS)).toBeDefined();
+      expect(lines.some((l) => l.msg === "list/watch failed; restarting")).toBe(true);
+    } finally {
+      await informer.stop();
+    }
+  });
+});
+
+describe("leader election", () => {
+  const lease = "runtime-test-lease";
+  const elector = (identity: string) =>
+    new LeaderElector({
+      api: k.kc.makeApiClient(CoordinationV1Api),
+      namespace: NS,
+      name: lease,
+      identity,
+      leaseDurationMs: 4000,
+      renewDeadlineMs: 3000,
+      retryPeriodMs: 500,
+      log,
+    });
+
+  it("of two candidates exactly one leads; on release the other takes over at once", async () => {
+    const a = elector("a");
+    const b = elector("b");
+    await a.acquire();
+    const renewingA = a.renewUntilLost();
+    let bLeads = false;
+    const bAcquired = b.acquire().then((ok) => {
+      bLeads = ok;
+    });
+    const coordination = k.kc.makeApiClient(CoordinationV1Api);
+    // b has seen the lease held (it has tried at least twice) and still waits.
+    await waitFor(
+      "b to have tried",
+      () => lines.filter((l) => l.msg === "attempting to acquire leader lease").length >= 2,
+    );
+    const held = await coordination.readNamespacedLease({ name: lease, namespace: NS });
+    expect(held.spec?.holderIdentity).toBe("a");
+    expect(bLeads).toBe(false);
+    await a.release();
+    expect(await renewingA).toBe(true);
+    await bAcquired;
+    expect(bLeads).toBe(true);
+    const taken = await coordination.readNamespacedLease({ name: lease, namespace: NS });
+    expect(taken.spec?.holderIdentity).toBe("b");
+    expect(taken.spec?.leaseTransitions).toBe((held.spec?.leaseTransitions ?? 0) + 1);
+    await b.release();
+    const released = await coordination.readNamespacedLease({ name: lease, namespace: NS });
+    expect(released.spec?.holderIdentity ?? "").toBe("");
+  });
+
+  it("refuses timings that break client-go's rule", () => {
+    expect(
+      () =>
+        new LeaderElector({
+          api: k.kc.makeApiClient(CoordinationV1Api),
+          namespace: NS,
+          name: lease,
+          identity: "x",
+          leaseDurationMs: 2000,
+          renewDeadlineMs: 3000,
+          log,
+        }),
+    ).toThrow(/leaseDuration > renewDeadline/);
+  });
+});
