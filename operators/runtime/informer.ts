@@ -115,7 +115,10 @@ export class Informer<T extends KubernetesObject> {
         };
         const onDone = (err: unknown) => {
           ended = true;
-          if (!ticket.superseded) done(err);
+          if (ticket.superseded) return;
+          const status = (err as { statusCode?: number } | null)?.statusCode;
+          if (status) this.log.info("watch ended", { status });
+          done(err);
         };
         try {
           ticket.request = await watch.watch(path, { ...query, allowWatchBookmarks: true }, onEvent, onDone);
@@ -218,9 +221,10 @@ export class Informer<T extends KubernetesObject> {
       this.stats.lists++;
       this.progress();
       if (!this.hasSynced) {
-        // Marked synced after ListWatch has filled its cache from this list (it does so right
-        // after this promise resolves, synchronously).
-        queueMicrotask(() => {
+        // Marked synced once ListWatch has filled its cache from this list: it does so
+        // synchronously when its await of this promise resumes, a microtask after we return, so
+        // the next macrotask sees the cache full.
+        setImmediate(() => {
           this.hasSynced = true;
           for (const w of this.syncWaiters.splice(0)) w();
         });

@@ -133,7 +133,12 @@ export function smartServiceReconciler(deps: ReconcilerDeps): Reconciler {
     const find = (s: SmartServiceStatus | undefined, t: string) => s?.conditions?.find((c) => c.type === t);
     const ready = find(after, CONDITIONS.Ready);
     const wasReady = find(before, CONDITIONS.Ready);
-    if (ready && ready.status !== (wasReady?.status ?? "Unknown")) {
+    // Becoming Ready, and falling from Ready, are news; the first "not yet" is not.
+    if (
+      ready &&
+      ready.status !== wasReady?.status &&
+      (ready.status === "True" || wasReady?.status === "True")
+    ) {
       deps.events.record(ss, { type: "Normal", reason: ready.reason, message: ready.message });
     }
     const stalled = find(after, CONDITIONS.Stalled);
