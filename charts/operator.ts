@@ -4,6 +4,12 @@
 // renders), a namespaced Role for its Lease, and a Deployment of two replicas (one reconciles,
 // the other waits on the Lease). The CRD comes from charts/crds/smart-service.ts.
 import { commonLabels, GROUP, type Manifest } from "./labels.ts";
+import {
+  RESTRICTED_CONTAINER_SECURITY,
+  RESTRICTED_NAMESPACE_LABELS,
+  RESTRICTED_POD_SECURITY,
+  spreadOverZones,
+} from "./pod-security.ts";
 
 /** The kinds the workload chart may render, which the operator watches, applies and prunes. */
 export const SMART_SERVICE_CHILD_KINDS = [
@@ -75,10 +81,7 @@ export function operatorManifests(props: OperatorProps): Manifest[] {
         name: ns,
         labels: {
           ...labels,
-          "pod-security.kubernetes.io/enforce": "restricted",
-          "pod-security.kubernetes.io/enforce-version": "latest",
-          "pod-security.kubernetes.io/audit": "restricted",
-          "pod-security.kubernetes.io/warn": "restricted",
+          ...RESTRICTED_NAMESPACE_LABELS,
         },
       },
     });
@@ -131,19 +134,8 @@ export function operatorManifests(props: OperatorProps): Manifest[] {
           metadata: { labels: { ...labels, ...selector } },
           spec: {
             serviceAccountName: name,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: 10001,
-              seccompProfile: { type: "RuntimeDefault" },
-            },
-            topologySpreadConstraints: [
-              {
-                maxSkew: 1,
-                topologyKey: "topology.kubernetes.io/zone",
-                whenUnsatisfiable: "ScheduleAnyway",
-                labelSelector: { matchLabels: selector },
-              },
-            ],
+            securityContext: RESTRICTED_POD_SECURITY,
+            topologySpreadConstraints: spreadOverZones(selector),
             // Graceful shutdown finishes reconciles in flight and releases the Lease.
             terminationGracePeriodSeconds: 30,
             containers: [
@@ -167,11 +159,7 @@ export function operatorManifests(props: OperatorProps): Manifest[] {
                   requests: { cpu: "100m", memory: "128Mi" },
                   limits: { cpu: "1", memory: "256Mi" },
                 },
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  readOnlyRootFilesystem: true,
-                  capabilities: { drop: ["ALL"] },
-                },
+                securityContext: RESTRICTED_CONTAINER_SECURITY,
               },
             ],
           },

@@ -8,10 +8,8 @@ import { smartServiceResource } from "../../charts/crds/smart-service.ts";
 import { loadInventory } from "../../model/load/index.ts";
 import type { Service } from "../../model/types.ts";
 import { jsonLogger } from "../../operators/runtime/log.ts";
-import type { SmartService } from "../../operators/smart-service/api.ts";
 import { EventRecorder } from "../../operators/smart-service/events.ts";
 import { type Store, smartServiceReconciler } from "../../operators/smart-service/reconcile.ts";
-import type { SmartServiceSpec } from "../../operators/smart-service/render.ts";
 import { ROOT } from "../../toolchain/paths.ts";
 import { alive } from "../../twin/kwok.ts";
 import { type ApiServerProcess, apiServerProcess } from "./helpers/apiserver-process.ts";
@@ -20,24 +18,24 @@ import {
   createNamespace,
   deleteNamespace,
   installCrd,
+  isReady,
   type Kube,
   kube,
+  readSmartService,
+  SMART_SERVICE_API,
+  type SS,
   waitFor,
 } from "./helpers/kube.ts";
 import { type OperatorProcess, startOperator } from "./helpers/operator-process.ts";
 
 const NS = "smartservice-faults-test";
-const API = "smartcity.baubaukota.go.id/v1alpha1";
+const API = SMART_SERVICE_API;
 let k: Kube;
 let service: Service;
 let apiserver: ApiServerProcess;
 const operators: OperatorProcess[] = [];
 
-type SS = SmartService<SmartServiceSpec> & KubernetesObject;
-const readSS = (name: string) => k.read<SS>(API, "SmartService", NS, name);
-const isReady = (ss: SS | undefined) =>
-  ss?.status?.observedGeneration === ss?.metadata?.generation &&
-  ss?.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
+const readSS = (name: string) => readSmartService(k, NS, name);
 const resource = (name: string) => smartServiceResource({ ...service, id: name }, NS) as unknown as SS;
 const allReady = (names: string[]) => async () => (await Promise.all(names.map(readSS))).every(isReady);
 

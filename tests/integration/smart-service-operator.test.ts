@@ -12,32 +12,31 @@ import { stringify } from "yaml";
 import { smartServiceResource } from "../../charts/crds/smart-service.ts";
 import { loadInventory } from "../../model/load/index.ts";
 import type { Service } from "../../model/types.ts";
-import { OWNER_LABEL, type SmartService } from "../../operators/smart-service/api.ts";
-import type { SmartServiceSpec } from "../../operators/smart-service/render.ts";
+import { OWNER_LABEL } from "../../operators/smart-service/api.ts";
 import { bin, ROOT } from "../../toolchain/paths.ts";
 import {
   createNamespace,
   deleteNamespace,
   installCrd,
+  isReady,
   KUBECONFIG,
   type Kube,
   kube,
+  readSmartService,
+  SMART_SERVICE_API,
+  type SS,
   waitFor,
 } from "./helpers/kube.ts";
 import { type OperatorProcess, startOperator } from "./helpers/operator-process.ts";
 
 const NS = "smartservice-operator-test";
-const API = "smartcity.baubaukota.go.id/v1alpha1";
+const API = SMART_SERVICE_API;
 let k: Kube;
 let op: OperatorProcess;
 let service: Service;
 let scratch: string;
 
-type SS = SmartService<SmartServiceSpec> & KubernetesObject;
-const readSS = (name: string) => k.read<SS>(API, "SmartService", NS, name);
-const ready = (ss: SS | undefined) =>
-  ss?.status?.observedGeneration === ss?.metadata?.generation &&
-  ss?.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
+const readSS = (name: string) => readSmartService(k, NS, name);
 
 beforeAll(async () => {
   k = kube();
@@ -131,7 +130,7 @@ describe("the SmartService operator on the twin", () => {
     await k.apply(resource("portal"));
     const ss = await waitFor("portal Ready", async () => {
       const s = await readSS("portal");
-      return ready(s) ? s : undefined;
+      return isReady(s) ? s : undefined;
     });
     const w = service.workload as NonNullable<Service["workload"]>;
     expect(ss.status?.availableReplicas).toBe(w.replicas);
@@ -185,7 +184,9 @@ describe("the SmartService operator on the twin", () => {
     await k.apply(resource("portal", (s) => ({ ...s, workload: { ...w, replicas } })));
     const after = await waitFor("portal Ready at the new generation", async () => {
       const s = await readSS("portal");
-      return ready(s) && (s?.metadata?.generation ?? 0) > (before.metadata?.generation ?? 0) ? s : undefined;
+      return isReady(s) && (s?.metadata?.generation ?? 0) > (before.metadata?.generation ?? 0)
+        ? s
+        : undefined;
     });
     expect(after.status?.observedGeneration).toBe(after.metadata?.generation);
     expect(after.status?.availableReplicas).toBe(replicas);

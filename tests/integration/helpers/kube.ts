@@ -9,6 +9,8 @@ import {
 } from "@kubernetes/client-node";
 import { smartServiceCrd } from "../../../charts/crds/smart-service.ts";
 import { loadKubeConfig, type PooledKubeConfig } from "../../../operators/runtime/kube-config.ts";
+import type { SmartService } from "../../../operators/smart-service/api.ts";
+import type { SmartServiceSpec } from "../../../operators/smart-service/render.ts";
 import { paths } from "../../../twin/kwok.ts";
 
 export const CLUSTER = "dc-prod";
@@ -109,4 +111,19 @@ export async function deleteNamespace(k: Kube, name: string): Promise<void> {
   } catch (err) {
     if (!(err instanceof ApiException && err.code === 404)) throw err;
   }
+}
+
+export const SMART_SERVICE_API = "smartcity.baubaukota.go.id/v1alpha1";
+export type SS = SmartService<SmartServiceSpec> & KubernetesObject;
+
+export function readSmartService(k: Kube, namespace: string, name: string): Promise<SS | undefined> {
+  return k.read<SS>(SMART_SERVICE_API, "SmartService", namespace, name);
+}
+
+/** Ready at the generation it is now (the status describes the current spec). */
+export function isReady(ss: SS | undefined): boolean {
+  return (
+    ss?.status?.observedGeneration === ss?.metadata?.generation &&
+    ss?.status?.conditions?.find((c) => c.type === "Ready")?.status === "True"
+  );
 }
