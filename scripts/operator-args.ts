@@ -1,0 +1,110 @@
+// scripts/operator's arguments: parsed and checked here (precise messages, nothing started), so
+// the entry point stays thin and the rules are unit-tested without a process.
+import { parseArgs } from "node:util";
+import { OPERATOR_LEASE } from "../charts/operator.ts";
+import type { Level } from "../operators/runtime/log.ts";
+import { paths } from "../twin/kwok.ts";
+
+export const USAGE = `usage: scripts/operator [options]
+
+Runs the SmartService operator against a cluster (default: the twin's dc-prod).
+
+  --kubeconfig FILE                 kubeconfig to use (default: .twin/kubeconfigs/<cluster>.yaml)
+  --cluster NAME                    twin cluster whose kubeconfig to use (default: dc-prod)
+  --in-cluster                      use the pod's service account (production)
+  --workers N                       concurrent reconciles, 1..256 (default: 8)
+  --metrics-bind-address HOST:PORT  /metrics, /healthz, /readyz (default: 127.0.0.1:8080; port 0 = any free port)
+  --no-leader-elect                 reconcile without a Lease (a single replica)
+  --leader-election-namespace NS    namespace of the Lease (default: $POD_NAMESPACE or kube-system)
+  --leader-election-id NAME         name of the Lease (default: smartservice-operator)
+  --lease-duration S                seconds (default: 15)
+  --renew-deadline S                seconds (default: 10)
+  --retry-period S                  seconds (default: 2)
+  --watch-quiet-timeout S           reconnect a watch that hears nothing this long (default: 90)
+  --log-level debug|info|error      (default: info)
+  -h, --help`;
+
+export interface OperatorArgs {
+  help?: boolean;
+  kubeconfig: string;
+  workers: number;
+  host: string;
+  port: number;
+  leaderElect: boolean;
+  leaseNamespace: string;
+  leaseName: string;
+  leaseMs: number;
+  renewMs: number;
+  retryMs: number;
+  quietMs: number;
+  level: Level;
+}
+
+function positive(
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    throw new Error(`--${flag}: expected a number in (0, ${max}], got "${value}"`);
+  }
+  return n;
+}
+
+export function parseOperatorArgs(argv: string[]): OperatorArgs {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      help: { type: "boolean", short: "h" },
+      kubeconfig: { type: "string" },
+      cluster: { type: "string" },
+      "in-cluster": { type: "boolean" },
+      workers: { type: "string" },
+      "metrics-bind-address": { type: "string" },
+      "no-leader-elect": { type: "boolean" },
+      "leader-election-namespace": { type: "string" },
+      "leader-election-id": { type: "string" },
+      "lease-duration": { type: "string" },
+      "renew-deadline": { type: "string" },
+      "retry-period": { type: "string" },
+      "watch-quiet-timeout": { type: "string" },
+      "log-level": { type: "string" },
+    },
+  });
+  if ([values.kubeconfig, values.cluster, values["in-cluster"]].filter(Boolean).length > 1) {
+    throw new Error("give one of --kubeconfig, --cluster and --in-cluster");
+  }
+  const kubeconfig = values["in-cluster"]
+    ? "in-cluster"
+    : (values.kubeconfig ?? paths.kubeconfig(values.cluster ?? "dc-prod"));
+  const bind = values["metrics-bind-address"] ?? "127.0.0.1:8080";
+  const m = /^(.+):(\d{1,5})$/.exec(bind);
+  if (!m || Number(m[2]) > 65535)
+    throw new Error(`--metrics-bind-address: expected HOST:PORT, got "${bind}"`);
+  const level = values["log-level"] ?? "info";
+  if (!["debug", "info", "error"].includes(level)) {
+    throw new Error(`--log-level: expected debug, info or error, got "${level}"`);
+  }
+  const workers = positive("workers", values.workers, 8, 256);
+  if (!Number.isInteger(workers))
+    throw new Error(`--workers: expected a whole number, got "${values.workers}"`);
+  return {
+    help: values.help,
+    kubeconfig,
+    workers,
+    host: m[1] as string,
+    port: Number(m[2]),
+    leaderElect: !values["no-leader-elect"],
+    leaseNamespace: values["leader-election-namespace"] ?? process.env.POD_NAMESPACE ?? "kube-system",
+    leaseName: values["leader-election-id"] ?? OPERATOR_LEASE,
+    leaseMs: positive("lease-duration", values["lease-duration"], 15) * 1000,
+    renewMs: positive("renew-deadline", values["renew-deadline"], 10) * 1000,
+    retryMs: positive("retry-period", values["retry-period"], 2) * 1000,
+    quietMs: positive("watch-quiet-timeout", values["watch-quiet-timeout"], 90) * 1000,
+    level: level as Level,
+  };
+}

@@ -1,0 +1,49 @@
+// scripts/operator refuses bad arguments with a precise message and exit 1, before touching a cluster.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { parseOperatorArgs } from "../../../scripts/operator-args.ts";
+import { ROOT } from "../../../toolchain/paths.ts";
+
+describe("scripts/operator arguments", () => {
+  it.each([
+    [["--workers", "0"], '--workers: expected a number in (0, 256], got "0"'],
+    [["--workers", "2.5"], '--workers: expected a whole number, got "2.5"'],
+    [["--lease-duration", "soon"], '--lease-duration: expected a number in (0, 9007199254740991], got "soon"'],
+    [["--metrics-bind-address", "8080"], '--metrics-bind-address: expected HOST:PORT, got "8080"'],
+    [["--log-level", "loud"], '--log-level: expected debug, info or error, got "loud"'],
+    [["--cluster", "dc-prod", "--in-cluster"], "give one of --kubeconfig, --cluster and --in-cluster"],
+    [["--frobnicate"], "Unknown option '--frobnicate'"],
+  ])("%j is refused: %s", (args, message) => {
+    expect(() => parseOperatorArgs(args)).toThrow(message);
+  });
+
+  it("defaults: the twin's dc-prod, 8 workers, client-go's Lease timings, loopback metrics", () => {
+    const a = parseOperatorArgs([]);
+    expect(a.kubeconfig).toMatch(/kubeconfigs\/dc-prod\.yaml$/);
+    expect(a).toMatchObject({
+      workers: 8,
+      host: "127.0.0.1",
+      port: 8080,
+      leaderElect: true,
+      leaseMs: 15_000,
+      renewMs: 10_000,
+      retryMs: 2_000,
+    });
+  });
+
+  it("the entry point exits 1 with the message and the usage", async () => {
+    const run = promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "scripts", "operator.ts"), "--kubeconfig", "/nonexistent.yaml"],
+      {
+        cwd: ROOT,
+      },
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("kubeconfig /nonexistent.yaml does not exist"),
+    });
+  }, 30_000);
+});
