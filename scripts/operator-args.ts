@@ -49,7 +49,8 @@ function positive(
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > max) {
-    throw new Error(`--${flag}: expected a number in (0, ${max}], got "${value}"`);
+    const range = max === Number.MAX_SAFE_INTEGER ? "a positive number" : `a number in (0, ${max}]`;
+    throw new Error(`--${flag}: expected ${range}, got "${value}"`);
   }
   return n;
 }
