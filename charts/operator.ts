@@ -19,6 +19,7 @@ export const SMART_SERVICE_CHILD_KINDS = [
   { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", plural: "networkpolicies" },
   { apiVersion: "networking.k8s.io/v1", kind: "Ingress", plural: "ingresses" },
   { apiVersion: "policy/v1", kind: "PodDisruptionBudget", plural: "poddisruptionbudgets" },
+  { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", plural: "horizontalpodautoscalers" },
 ] as const;
 
 export const OPERATOR_NAME = "smartservice-operator";
