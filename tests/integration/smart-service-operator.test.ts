@@ -13,6 +13,7 @@ import { smartServiceResource } from "../../charts/crds/smart-service.ts";
 import { loadInventory } from "../../model/load/index.ts";
 import type { Service } from "../../model/types.ts";
 import { OWNER_LABEL } from "../../operators/smart-service/api.ts";
+import { renderChildren } from "../../operators/smart-service/render.ts";
 import { bin, ROOT } from "../../toolchain/paths.ts";
 import {
   createNamespace,
@@ -135,12 +136,11 @@ describe("the SmartService operator on the twin", () => {
     const w = service.workload as NonNullable<Service["workload"]>;
     expect(ss.status?.availableReplicas).toBe(w.replicas);
     expect(ss.status?.url).toBe(`https://${w.host}`);
-    expect(ss.status?.children).toEqual([
-      "Deployment/portal",
-      "NetworkPolicy/portal-allow-http",
-      "Service/portal",
-      "ServiceAccount/portal",
-    ]);
+    expect(ss.status?.children).toEqual(
+      renderChildren(ss)
+        .map((m) => `${m.kind}/${m.metadata.name}`)
+        .sort(),
+    );
     expect(ss.status?.conditions?.map((c) => `${c.type}=${c.status}/${c.reason}`)).toEqual([
       "Ready=True/Available",
       "Reconciling=False/Reconciled",
@@ -269,6 +269,9 @@ describe("the SmartService operator on the twin", () => {
   });
 
   it("deleting the SmartService deletes its children by garbage collection", async () => {
+    const children = renderChildren((await readSS("portal")) as SS);
+    for (const c of children)
+      expect(await k.read(c.apiVersion, c.kind, NS, c.metadata.name), c.kind).toBeDefined();
     await k.custom.deleteNamespacedCustomObject({
       group: "smartcity.baubaukota.go.id",
       version: "v1alpha1",
@@ -279,12 +282,9 @@ describe("the SmartService operator on the twin", () => {
     await waitFor(
       "the children to be garbage-collected",
       async () => {
-        const left = await Promise.all([
-          k.read("apps/v1", "Deployment", NS, "portal"),
-          k.read("v1", "Service", NS, "portal"),
-          k.read("v1", "ServiceAccount", NS, "portal"),
-          k.read("networking.k8s.io/v1", "NetworkPolicy", NS, "portal-allow-http"),
-        ]);
+        const left = await Promise.all(
+          children.map((c) => k.read(c.apiVersion, c.kind, NS, c.metadata.name)),
+        );
         return left.every((o) => o === undefined);
       },
       120_000,
