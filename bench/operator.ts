@@ -22,7 +22,7 @@ import { Informer } from "../operators/runtime/informer.ts";
 import { silentLogger } from "../operators/runtime/log.ts";
 import type { SmartService } from "../operators/smart-service/api.ts";
 import { renderChildren, type SmartServiceSpec } from "../operators/smart-service/render.ts";
-import { createNamespace, installCrd, kube } from "../tests/integration/helpers/kube.ts";
+import { createNamespace, installPlatform, kube } from "../tests/integration/helpers/kube.ts";
 import { startOperator } from "../tests/integration/helpers/operator-process.ts";
 import { ROOT, TWIN_DIR } from "../toolchain/paths.ts";
 import { down, up } from "../twin/kwok.ts";
@@ -83,7 +83,7 @@ const plan = planTwin(benchDc).filter((c) => c.name === "dc-prod");
 say(`twin in ${relative(ROOT, TWIN_DIR)}: dc-prod with ${perNode} pods per node`);
 await up(plan, say);
 const k = kube();
-await installCrd(k);
+await installPlatform(k);
 const template = loaded.inventory.services.find((s) => s.workload && !s.essential) as Service;
 const services: Service[] = Array.from({ length: N }, (_, i) => ({
   ...template,

@@ -3,17 +3,9 @@
 // children with it), the owner label the informers select on, and a digest of the rendering.
 import { createHash } from "node:crypto";
 import type { Manifest } from "../../charts/labels.ts";
-import { smartService } from "../../charts/smart-service.ts";
+import { serviceWorkload } from "../../charts/service-workload.ts";
 import type { Service, ServiceWorkload } from "../../model/types.ts";
-import {
-  API_VERSION,
-  APPLIED_ANNOTATION,
-  CHILD_KINDS,
-  KIND,
-  keyOf,
-  OWNER_LABEL,
-  type SmartService,
-} from "./api.ts";
+import { API_VERSION, APPLIED_ANNOTATION, CHILD_KINDS, KIND, OWNER_LABEL, type SmartService } from "./api.ts";
 
 /** A SmartService's spec: a catalog record without id (the object's name) and provenance, and
  * with its workload (charts/crds/smart-service.ts). */
@@ -21,29 +13,9 @@ export type SmartServiceSpec = Omit<Service, "id" | "provenance" | "workload"> &
   workload: ServiceWorkload;
 };
 
-/** The catalog record a SmartService stands for. */
-export function serviceOf(ss: SmartService<SmartServiceSpec>): Service {
-  return {
-    ...ss.spec,
-    id: ss.metadata?.name ?? "",
-    provenance: { source: `SmartService ${keyOf(ss)}`, illustrative: false, asOf: "1970-01-01" },
-  };
-}
-
-/** The one place the chart is called: switching charts is a change here only. */
+/** The one place the chart is called (the same function the stacks call for the workload). */
 function workload(ss: SmartService<SmartServiceSpec>, namespace: string, name: string): Manifest[] {
-  const s = serviceOf(ss);
-  const w = ss.spec.workload;
-  return smartService({
-    name,
-    namespace,
-    tenant: s.tenant,
-    image: w.image,
-    port: w.port,
-    replicas: w.replicas,
-    resources: w.resources.limits,
-    audience: s.kind,
-  });
+  return serviceWorkload({ ...ss.spec, id: name }, { namespace });
 }
 
 export class RenderError extends Error {}

@@ -17,7 +17,7 @@ import {
   CLUSTER,
   createNamespace,
   deleteNamespace,
-  installCrd,
+  installPlatform,
   isReady,
   type Kube,
   kube,
@@ -31,6 +31,7 @@ import { type OperatorProcess, startOperator } from "./helpers/operator-process.
 const NS = "smartservice-faults-test";
 const API = SMART_SERVICE_API;
 let k: Kube;
+let platform: { uninstall(): Promise<void> } | undefined;
 let service: Service;
 let apiserver: ApiServerProcess;
 const operators: OperatorProcess[] = [];
@@ -47,7 +48,7 @@ beforeAll(async () => {
   if (!found?.workload) throw new Error("no non-essential data-center service in the catalog");
   // One replica keeps the twin's scheduler work small; the faults are the operator's business.
   service = { ...found, workload: { ...found.workload, replicas: 1, maxReplicas: undefined } };
-  await installCrd(k);
+  platform = await installPlatform(k);
   await createNamespace(k, NS);
   apiserver = await apiServerProcess(CLUSTER);
 });
@@ -58,6 +59,7 @@ afterAll(async () => {
   if (alive(apiserver.pid)) apiserver.resume();
   else await apiserver.restart();
   await deleteNamespace(k, NS);
+  await platform?.uninstall();
   await k.close();
 });
 

@@ -18,7 +18,7 @@ import { bin, ROOT } from "../../toolchain/paths.ts";
 import {
   createNamespace,
   deleteNamespace,
-  installCrd,
+  installPlatform,
   isReady,
   KUBECONFIG,
   type Kube,
@@ -33,6 +33,7 @@ import { type OperatorProcess, startOperator } from "./helpers/operator-process.
 const NS = "smartservice-operator-test";
 const API = SMART_SERVICE_API;
 let k: Kube;
+let platform: { uninstall(): Promise<void> } | undefined;
 let op: OperatorProcess;
 let service: Service;
 let scratch: string;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const found = loaded.inventory.services.find((s) => s.workload && s.kind === "public" && s.workload.host);
   if (!found) throw new Error("no public data-center service with a host in the catalog");
   service = found;
-  await installCrd(k);
+  platform = await installPlatform(k);
   await createNamespace(k, NS);
   op = await startOperator([
     "--workers",
@@ -67,6 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await op?.stop();
   await deleteNamespace(k, NS);
+  await platform?.uninstall();
   await k.close();
   await rm(scratch, { recursive: true, force: true });
 });

@@ -7,6 +7,7 @@ import {
   KubernetesObjectApi,
   PatchStrategy,
 } from "@kubernetes/client-node";
+import { clusterBaseline } from "../../../charts/cluster-baseline.ts";
 import { smartServiceCrd } from "../../../charts/crds/smart-service.ts";
 import { loadKubeConfig, type PooledKubeConfig } from "../../../operators/runtime/kube-config.ts";
 import type { SmartService } from "../../../operators/smart-service/api.ts";
@@ -85,16 +86,38 @@ export async function waitFor<T>(
   }
 }
 
-/** Installs (or updates) the SmartService CRD and waits until the API server serves it. */
-export async function installCrd(k: Kube): Promise<void> {
+/** What SmartServices need in a cluster: the CRD (served before this resolves) and the
+ * cluster baseline's PriorityClasses the workload chart schedules by. Only what is missing is
+ * created, and `uninstall` deletes exactly that, so the shared twin is left as found (a stack
+ * test that creates these itself must not find ours). */
+export async function installPlatform(k: Kube): Promise<{ uninstall(): Promise<void> }> {
   const crd = smartServiceCrd() as unknown as KubernetesObject;
-  await k.apply(crd);
+  const priorities = clusterBaseline({ cluster: CLUSTER, fiberNetwork: false }).filter(
+    (m) => m.kind === "PriorityClass",
+  ) as unknown as KubernetesObject[];
+  const created: KubernetesObject[] = [];
+  for (const m of [crd, ...priorities]) {
+    if (await k.read(m.apiVersion as string, m.kind as string, "", m.metadata?.name as string)) continue;
+    await k.apply(m);
+    created.push(m);
+  }
   await waitFor("the SmartService CRD to be established", async () => {
     const live = await k.read<
       { status?: { conditions?: { type: string; status: string }[] } } & KubernetesObject
     >("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", crd.metadata?.name as string);
     return live?.status?.conditions?.some((c) => c.type === "Established" && c.status === "True");
   });
+  return {
+    async uninstall() {
+      for (const m of created.reverse()) {
+        try {
+          await k.objects.delete(m);
+        } catch (err) {
+          if (!(err instanceof ApiException && err.code === 404)) throw err;
+        }
+      }
+    },
+  };
 }
 
 export async function createNamespace(k: Kube, name: string): Promise<void> {

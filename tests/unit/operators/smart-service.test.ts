@@ -39,9 +39,12 @@ const ss: SmartService<SmartServiceSpec> = {
 describe("rendering a SmartService", () => {
   it("gives every child an owner reference, the owner label and a digest of its rendering", () => {
     const children = renderChildren(ss);
+    // An essential public service with a host: its PodDisruptionBudget and Ingress too.
     expect(children.map((c) => c.kind).sort()).toEqual([
       "Deployment",
+      "Ingress",
       "NetworkPolicy",
+      "PodDisruptionBudget",
       "Service",
       "ServiceAccount",
     ]);
