@@ -1,11 +1,17 @@
 // The operator runtime against the twin's real kube-apiserver: the informer's cache follows the
 // server, survives a watch ended by 410 Gone, and leader election hands the Lease over.
-import { CoordinationV1Api, type KubernetesListObject, type V1ConfigMap } from "@kubernetes/client-node";
+import {
+  CoordinationV1Api,
+  type CoreV1Event,
+  type KubernetesListObject,
+  type V1ConfigMap,
+} from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Informer } from "../../operators/runtime/informer.ts";
 import { LeaderElector } from "../../operators/runtime/leader-election.ts";
 import { jsonLogger, type Logger } from "../../operators/runtime/log.ts";
-import { createNamespace, deleteNamespace, type Kube, kube, waitFor } from "./helpers/kube.ts";
+import { apiServerProcess } from "./helpers/apiserver-process.ts";
+import { CLUSTER, createNamespace, deleteNamespace, type Kube, kube, waitFor } from "./helpers/kube.ts";
 
 const NS = "operator-runtime-test";
 let k: Kube;
@@ -69,14 +75,23 @@ describe("informer", () => {
   });
 
   it("a watch ended by the server with 410 Gone re-lists and keeps following", async () => {
+    // Events have no watch cache in kube-apiserver: a watch from a compacted revision goes to
+    // etcd and is answered 410 Gone. The first list claims resourceVersion 1 (a list from long
+    // ago), etcd is compacted past it, and the informer must re-list and keep following.
+    const apiserver = await apiServerProcess(CLUSTER);
+    await apiserver.compactEtcd();
     let lists = 0;
-    // The first list claims resourceVersion 1, long compacted away: the real server ends the
-    // watch from it with 410 Gone (too old resource version), and the informer must re-list.
-    const informer = configMapInformer(async () => {
-      const list = await k.core.listNamespacedConfigMap({ namespace: NS });
-      lists++;
-      if (lists === 1) list.metadata = { ...list.metadata, resourceVersion: "1" };
-      return list;
+    const informer = new Informer<CoreV1Event>({
+      kubeConfig: k.kc,
+      path: `/api/v1/namespaces/${NS}/events`,
+      list: async () => {
+        const list = await k.core.listNamespacedEvent({ namespace: NS });
+        lists++;
+        if (lists === 1) list.metadata = { ...list.metadata, resourceVersion: "1" };
+        return list;
+      },
+      log,
+      backoff: { minMs: 100, maxMs: 1000 },
     });
     try {
       await informer.start();
@@ -85,8 +100,19 @@ describe("informer", () => {
       expect(
         lines.some((l) => (l.msg === "watch error event" || l.msg === "watch ended") && l.status === 410),
       ).toBe(true);
-      await k.core.createNamespacedConfigMap({ namespace: NS, body: configMap("after-gone", "x") });
-      await waitFor("a create after the re-list to reach the cache", () => informer.get("after-gone", NS));
+      await k.core.createNamespacedEvent({
+        namespace: NS,
+        body: {
+          metadata: { name: "after-gone", namespace: NS },
+          involvedObject: { apiVersion: "v1", kind: "ConfigMap", name: "before", namespace: NS },
+          source: { component: "baubau-tests" },
+          reason: "Test",
+          message: "created after the re-list",
+        },
+      });
+      await waitFor("an Event created after the re-list to reach the cache", () =>
+        informer.get("after-gone", NS),
+      );
       expect(informer.stats.restarts).toBe(0); // ListWatch handled it; nothing had to be restarted
     } finally {
       await informer.stop();
@@ -97,7 +123,15 @@ describe("informer", () => {
     let calls = 0;
     const informer = configMapInformer(async () => {
       calls++;
-      if (calls <= 2) return k.core.listNamespacedConfigMap({ namespace: "no-such-namespace-!" });
+      // A real failure from the server: a group it does not serve (404).
+      if (calls <= 2) {
+        return k.custom.listNamespacedCustomObject({
+          group: "nope.example",
+          version: "v1",
+          plural: "things",
+          namespace: NS,
+        });
+      }
       return k.core.listNamespacedConfigMap({ namespace: NS });
     });
     try {

@@ -10,6 +10,9 @@ import { alive, isHealthy, paths } from "../../../twin/kwok.ts";
 import { waitFor } from "./kube.ts";
 
 export interface ApiServerProcess {
+  /** Compacts the cluster's etcd up to its current revision (what kube-apiserver does every 5 min),
+   * so a watch from an older resourceVersion is answered 410 Gone. */
+  compactEtcd(): Promise<void>;
   pid: number;
   /** SIGKILL, and wait until the process is gone. */
   kill(): Promise<void>;
@@ -34,7 +37,25 @@ export async function apiServerProcess(cluster: string): Promise<ApiServerProces
       .filter(Boolean)
       .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
   );
+  const etcd = argv
+    .find((a) => a.startsWith("--etcd-servers="))
+    ?.split("=")[1]
+    ?.split(",")[0];
   return {
+    async compactEtcd() {
+      if (!etcd) throw new Error("kube-apiserver has no --etcd-servers");
+      // etcd's v3 JSON gateway: read the current revision, then compact to it.
+      const range = await fetch(`${etcd}/v3/kv/range`, {
+        method: "POST",
+        body: JSON.stringify({ key: "YQ==" }),
+      });
+      const revision = ((await range.json()) as { header: { revision: string } }).header.revision;
+      const compact = await fetch(`${etcd}/v3/kv/compaction`, {
+        method: "POST",
+        body: JSON.stringify({ revision, physical: true }),
+      });
+      if (!compact.ok) throw new Error(`etcd compaction failed: ${compact.status} ${await compact.text()}`);
+    },
     get pid() {
       return pid;
     },
