@@ -1,4 +1,7 @@
 // Clients for the shared twin's dc-prod API server, and waiting on conditions (never on time).
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   ApiException,
   CoreV1Api,
@@ -12,7 +15,7 @@ import { smartServiceCrd } from "../../../charts/crds/smart-service.ts";
 import { loadKubeConfig, type PooledKubeConfig } from "../../../operators/runtime/kube-config.ts";
 import type { SmartService } from "../../../operators/smart-service/api.ts";
 import type { SmartServiceSpec } from "../../../operators/smart-service/render.ts";
-import { paths } from "../../../twin/kwok.ts";
+import { kubectl, paths } from "../../../twin/kwok.ts";
 
 export const CLUSTER = "dc-prod";
 export const KUBECONFIG = paths.kubeconfig(CLUSTER);
@@ -98,7 +101,23 @@ export async function installPlatform(k: Kube): Promise<{ uninstall(): Promise<v
   const created: KubernetesObject[] = [];
   for (const m of [crd, ...priorities]) {
     if (await k.read(m.apiVersion as string, m.kind as string, "", m.metadata?.name as string)) continue;
-    await k.apply(m);
+    // kubectl, not client-node: client-node serializes built-in kinds through its typed model,
+    // which knows JSON-schema keys by their TypeScript names and silently drops
+    // x-kubernetes-validations (and every other x-kubernetes-* key) from a plain manifest.
+    const dir = await mkdtemp(join(tmpdir(), "baubau-platform-"));
+    try {
+      await writeFile(join(dir, "m.json"), JSON.stringify(m));
+      await kubectl(CLUSTER, [
+        "apply",
+        "--server-side",
+        "--field-manager",
+        TEST_MANAGER,
+        "-f",
+        join(dir, "m.json"),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     created.push(m);
   }
   await waitFor("the SmartService CRD to be established", async () => {
