@@ -16,6 +16,7 @@ export function checkDatacenter(ctx: CheckContext): void {
       ctx.report({
         ...at("site"),
         message: `"${value.site}" is a ${site.category} site; a data center sits on a core`,
+        related: ctx.sitePath(ctx.siteIndex.get(value.site) as number, "category"),
       });
     }
   }

@@ -17,14 +17,20 @@ const WRONG_AUTHORITY: Record<SchoolLevel, string | undefined> = {
 export function checkSites(ctx: CheckContext): void {
   const { data } = ctx;
   const city = data.city?.value;
+  const cityFile = data.city?.file ?? "";
   const kecById = new Map<string, Kecamatan>();
   const kecOfKel = new Map<string, string>();
+  /** Where each kelurahan is defined in city.yaml: [kecamatan index, kelurahan index]. */
+  const kelAt = new Map<string, [number, number]>();
   const kelOfKec = new Map<string, Set<string>>();
-  for (const k of city?.kecamatan ?? []) {
+  (city?.kecamatan ?? []).forEach((k, ki) => {
     kecById.set(k.id, k);
     kelOfKec.set(k.id, new Set(k.kelurahan.map((l) => l.id)));
-    for (const l of k.kelurahan) kecOfKel.set(l.id, k.id);
-  }
+    k.kelurahan.forEach((l, li) => {
+      kecOfKel.set(l.id, k.id);
+      kelAt.set(l.id, [ki, li]);
+    });
+  });
   const kecIds = () => kecById.keys();
   const popIds = () => data.sites.items.filter((s) => s.category === "pop").map((s) => s.id);
   const sites = data.sites.items;
@@ -39,9 +45,11 @@ export function checkSites(ctx: CheckContext): void {
       } else if (s.kelurahan !== undefined && !kelOfKec.get(kec.id)?.has(s.kelurahan)) {
         const actual = kecOfKel.get(s.kelurahan);
         if (actual !== undefined) {
+          const [ki, li] = kelAt.get(s.kelurahan) as [number, number];
           ctx.report({
             ...ctx.sitePath(i, "kelurahan"),
             message: `kelurahan "${s.kelurahan}" belongs to kecamatan "${actual}", not "${s.kecamatan}"`,
+            related: { file: cityFile, path: ["city", "kecamatan", ki, "kelurahan", li, "id"] },
           });
         } else {
           const names = kec.kelurahan.map((l) => l.id);

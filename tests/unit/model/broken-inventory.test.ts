@@ -771,6 +771,15 @@ describe("hostile and careless input", () => {
     }
   });
 
+  it("a kelurahan of another kecamatan names where city.yaml puts it", () => {
+    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "kelurahan: bataraguru", "kelurahan: lipu");
+    const p = expectOnly(files, { path: `sites[${sdn2}].kelurahan`, message: /^kelurahan "lipu" belongs/ });
+    expect(p.related).toMatchObject({
+      file: "inventory/city.yaml",
+      ...positionOf(files, "inventory/city.yaml", "id: lipu"),
+    });
+  });
+
   it("a stranded site names the link file whose status broke its path", () => {
     const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "status: operational", "status: planned");
     const p = expectOnly(files, {
