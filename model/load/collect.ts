@@ -138,6 +138,14 @@ function collectList<T>(
   return true;
 }
 
+const LIST_SCHEMAS: Readonly<Record<Exclude<FileRole, "city" | "datacenter">, z.ZodType>> = {
+  tenants: tenantSchema,
+  targets: targetSchema,
+  sites: siteSchema,
+  links: linkSchema,
+  services: serviceSchema,
+};
+
 export function collectFile(role: FileRole, file: string, data: unknown, into: Collected): void {
   const out = into.problems;
   if (role === "city") {
@@ -164,23 +172,7 @@ export function collectFile(role: FileRole, file: string, data: unknown, into: C
     }
     return;
   }
-  let ok: boolean;
-  switch (role) {
-    case "tenants":
-      ok = collectList(file, data, "tenants", tenantSchema, into.tenants, out);
-      break;
-    case "targets":
-      ok = collectList(file, data, "targets", targetSchema, into.targets, out);
-      break;
-    case "sites":
-      ok = collectList(file, data, "sites", siteSchema, into.sites, out);
-      break;
-    case "links":
-      ok = collectList(file, data, "links", linkSchema, into.links, out);
-      break;
-    case "services":
-      ok = collectList(file, data, "services", serviceSchema, into.services, out);
-      break;
-  }
+  // The list files: each record against its list's schema (the key of the file is the role's name).
+  const ok = collectList(file, data, role, LIST_SCHEMAS[role], into[role] as RecordList<unknown>, out);
   if (!ok) into.unreadable.add(role);
 }

@@ -1,14 +1,7 @@
 // Turns problem drafts into positioned problems, from the node ranges of the documents the files
 // were read into (yaml-source.ts keeps them); no text is read twice.
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
-import {
-  formatPath,
-  type LocatedPlace,
-  type PathSegment,
-  type Place,
-  type Problem,
-  type ProblemDraft,
-} from "./problem.ts";
+import { formatPath, type PathSegment, type Place, type Problem, type ProblemDraft } from "./problem.ts";
 
 export interface Located {
   line: number;
@@ -78,7 +71,7 @@ export function locateProblems(
 ): Problem[] {
   const at = (file: string, path: readonly PathSegment[]): Located =>
     locators.get(file)?.(path) ?? { line: 0, column: 0 };
-  const place = (p: Place): LocatedPlace => ({
+  const place = (p: Place) => ({
     file: p.file,
     ...at(p.file, p.path),
     path: formatPath(p.path),

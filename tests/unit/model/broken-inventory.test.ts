@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   loadInventory,
   type Problem,
@@ -11,6 +11,10 @@ import {
   parseNetworkInventory,
 } from "../../../model/load/index.ts";
 import { editFile, editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
+
+// Every case reads the whole city inventory with the yaml library, once or a few times (about 0.1 s
+// each on a quiet machine): a CI machine busy with other suites needs more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const GOOD = realFiles();
 const WOLIO = "inventory/sites/wolio.yaml";
