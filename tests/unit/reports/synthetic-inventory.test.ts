@@ -30,6 +30,8 @@ describe("synthetic benchmark inventory", () => {
         [...network.accessLinks.values()].reduce((n, l) => n + l.length, 0);
       expect(result.inventory.links).toHaveLength(links);
     },
+    // About 1 MB through the parsers (YAML the slowest): seconds on a CI machine busy with other suites.
+    60_000,
   );
 
   it("is the same for the same seed and different for another", () => {
