@@ -18,11 +18,14 @@ export const isoDate = z.iso.date();
 
 /** Free text a person reads (names, sources): something to read, and no control characters (a NUL,
  * a tab, an escape sequence) that would garble a report or a terminal. */
+// One pattern, not two: two become an allOf in the CRD schemas, which Kubernetes refuses as not structural.
 export const text = z
   .string()
   .min(1)
-  .regex(/\S/, "must contain more than spaces")
-  .regex(/^[^\p{Cc}]*$/u, "must not contain control characters (NUL, tab, escape, ...)");
+  .regex(
+    /^[^\p{Cc}]*[^\s\p{Cc}][^\p{Cc}]*$/u,
+    "must contain more than spaces, and no control characters (NUL, tab, escape, ...)",
+  );
 
 export const latLon = z.strictObject({
   lat: z.number().min(-90).max(90),

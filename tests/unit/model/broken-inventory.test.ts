@@ -723,7 +723,7 @@ describe("hostile and careless input", () => {
     expectOnly(files, {
       ...positionOf(files, WOLIO, 'name: " "'),
       path: `sites[${sdn2}].name`,
-      message: '" ": must contain more than spaces',
+      message: '" ": must contain more than spaces, and no control characters (NUL, tab, escape, ...)',
     });
   });
 
@@ -737,7 +737,8 @@ describe("hostile and careless input", () => {
     );
     expectOnly(files, {
       path: `sites[${sdn2}].name`,
-      message: '"SD Negeri 2\\u0000 Bataraguru": must not contain control characters (NUL, tab, escape, ...)',
+      message:
+        '"SD Negeri 2\\u0000 Bataraguru": must contain more than spaces, and no control characters (NUL, tab, escape, ...)',
     });
   });
 
