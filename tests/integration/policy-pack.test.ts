@@ -54,6 +54,9 @@ describe("the policy pack with the real engine", () => {
     await cp(join(ROOT, "inventory"), inventory, { recursive: true });
     t = await createTestStack();
     await t.stack.setConfig("baubau:inventoryDir", { value: inventory });
+    // The fiber objects (one custom resource per site and link) are not what this test is about;
+    // without them each update is shorter.
+    await t.stack.setConfig("baubau:fiberNetwork", { value: "false" });
     // A twin-profile stack (it-…, no real cluster's kubeconfig) that makes one model rule mandatory.
     await t.stack.setConfig("baubau:policy", { value: JSON.stringify({ "tier2-fuel-12h": "mandatory" }) });
   });
