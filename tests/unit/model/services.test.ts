@@ -1,8 +1,12 @@
 // The service catalog: the real one loads with the KPI flags it documents, and each broken catalog
 // gives its own precise problem (file, line, field path, message, what is allowed).
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type Problem, parseInventory } from "../../../model/load/index.ts";
 import { editFile, editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
+
+// Each case reads the whole city inventory with the yaml library (about 0.1 s on a quiet machine):
+// a CI machine busy with other suites needs more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const GOOD = realFiles();
 const SERVICES = "inventory/services.yaml";
