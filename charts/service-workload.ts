@@ -79,6 +79,8 @@ export function serviceWorkload(service: ServiceRecord, options: ServiceWorkload
               {
                 maxSkew: 1,
                 topologyKey: ZONE_KEY,
+                // Tainted nodes (control planes) are not where workloads go: their zones are no domain.
+                nodeTaintsPolicy: "Honor",
                 // An essential service must survive a rack: its replicas may not pile into one zone.
                 whenUnsatisfiable: service.essential ? "DoNotSchedule" : "ScheduleAnyway",
                 labelSelector: { matchLabels: selector },

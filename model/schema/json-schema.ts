@@ -30,21 +30,24 @@ export function recordJsonSchema(
   return z.toJSONSchema(RECORDS[kind], { target }) as Record<string, unknown>;
 }
 
-/** Drops `additionalProperties` next to `properties`: Kubernetes rejects the two together in a CRD
- * schema, and its pruning of unknown fields already does what `false` meant. */
-function withoutAdditionalProperties(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutAdditionalProperties);
+/** Makes a JSON Schema structural as Kubernetes requires of a CRD: drops `additionalProperties` next
+ * to `properties` (the API server rejects the two together, and its pruning of unknown fields already
+ * does what `false` meant), and `type` inside allOf/anyOf/oneOf members (zod writes one per extra
+ * string rule; the parent states the type once). */
+function structural(node: unknown, inJunction = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => structural(n, inJunction));
   if (node === null || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};
   const hasProperties = "properties" in node;
   for (const [key, value] of Object.entries(node)) {
     if (key === "additionalProperties" && hasProperties) continue;
-    out[key] = withoutAdditionalProperties(value);
+    if (key === "type" && inJunction) continue;
+    out[key] = structural(value, key === "allOf" || key === "anyOf" || key === "oneOf");
   }
   return out;
 }
 
 /** The schema of a record as a CRD's openAPIV3Schema accepts it (structural, OpenAPI 3.0). */
 export function recordCrdSchema(kind: RecordKind): Record<string, unknown> {
-  return withoutAdditionalProperties(recordJsonSchema(kind, "openapi-3.0")) as Record<string, unknown>;
+  return structural(recordJsonSchema(kind, "openapi-3.0")) as Record<string, unknown>;
 }

@@ -1,0 +1,139 @@
+// Stack benchmark, side by side on the same twin in one run: `pulumi up` of the whole data-center
+// stack from empty and a no-op `pulumi preview`, against `kubectl apply --server-side` of the same
+// rendered manifests (stacks/manifests.ts), alone and followed by the wait for every Deployment to be
+// Available (what `pulumi up` also waits for). Writes bench/results/stack.json.
+//
+//   node --import tsx bench/stack.ts [--runs N] [--out FILE]
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
+import { stringify } from "yaml";
+import { formatProblems, loadInventory } from "../model/load/index.ts";
+import { LAYERS, renderDataCenter } from "../stacks/manifests.ts";
+import { planDataCenter } from "../stacks/plan.ts";
+import { engineDirs, engineEnv, PULUMI_HOME, ROOT } from "../toolchain/paths.ts";
+import { kubectl, up as twinUp } from "../twin/kwok.ts";
+import { planTwin } from "../twin/plan.ts";
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "1" }, out: { type: "string" }, help: { type: "boolean" } },
+});
+if (values.help) {
+  process.stdout.write("usage: node --import tsx bench/stack.ts [--runs N] [--out bench/results/stack.json]\n");
+  process.exit(0);
+}
+const runs = Number(values.runs);
+const out = resolve(values.out ?? join(ROOT, "bench/results/stack.json"));
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const seconds = async (f: () => Promise<unknown>) => {
+  const t = performance.now();
+  await f();
+  return (performance.now() - t) / 1000;
+};
+
+const loaded = await loadInventory(join(ROOT, "inventory"));
+if (!loaded.ok) throw new Error(formatProblems(loaded.problems));
+const inventory = loaded.inventory;
+const plan = planDataCenter(inventory);
+const twin = await twinUp(planTwin(inventory.datacenter), (m) => log(`twin: ${m}`));
+log(`twin: ${twin.map((c) => `${c.cluster} ${c.action}`).join(", ")}`);
+
+const PREFIX = "bench-";
+const rendered = renderDataCenter(inventory, plan, { namespacePrefix: PREFIX, servicesViaOperator: false, fiberNetwork: true });
+const objects = rendered.reduce((n, c) => n + LAYERS.reduce((m, l) => m + c.layers[l].length, 0), 0);
+const dir = await mkdtemp(join(tmpdir(), "baubau-bench-"));
+
+async function kubectlApply(): Promise<{ apply: number; applyAndWait: number }> {
+  const files = await Promise.all(
+    rendered.map(async (c) => {
+      const first = join(dir, `${c.cluster}-baseline.yaml`);
+      const rest = join(dir, `${c.cluster}-rest.yaml`);
+      await writeFile(first, c.layers.baseline.map((m) => stringify(m)).join("---\n"));
+      await writeFile(rest, [...c.layers.platform, ...c.layers.services, ...c.layers.network].map((m) => stringify(m)).join("---\n"));
+      return { cluster: c.cluster, first, rest };
+    }),
+  );
+  const t = performance.now();
+  // Both clusters at once, as the engine does; CRDs must be established before their objects.
+  await Promise.all(
+    files.map(async (f) => {
+      await kubectl(f.cluster, ["apply", "--server-side", "--field-manager", "bench", "-f", f.first]);
+      await kubectl(f.cluster, ["wait", "--for=condition=Established", "crd", "--all", "--timeout=120s"]);
+      await kubectl(f.cluster, ["apply", "--server-side", "--field-manager", "bench", "-f", f.rest], 600_000);
+    }),
+  );
+  const apply = (performance.now() - t) / 1000;
+  await kubectl("dc-prod", ["wait", "--for=condition=Available", "deployment", "--all", "-A", "--timeout=600s"], 620_000);
+  const applyAndWait = (performance.now() - t) / 1000;
+  await Promise.all(
+    files.map(async (f) => {
+      await kubectl(f.cluster, ["delete", "--wait=true", "-f", f.rest], 600_000);
+      await kubectl(f.cluster, ["delete", "--wait=true", "-f", f.first], 600_000);
+    }),
+  );
+  return { apply, applyAndWait };
+}
+
+async function pulumiRun(): Promise<{ up: number; noopPreview: number; destroy: number; resources: number }> {
+  const id = randomBytes(3).toString("hex");
+  const backend = await mkdtemp(join(tmpdir(), "baubau-bench-state-"));
+  const env = engineEnv({ PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: `bench-${id}` });
+  process.env.PATH = `${engineDirs.pulumi}:${process.env.PATH}`;
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: `it-bench-${id}`, workDir: ROOT },
+    { envVars: env, pulumiHome: env.PULUMI_HOME ?? PULUMI_HOME },
+  );
+  try {
+    await stack.setConfig("baubau:namespacePrefix", { value: PREFIX });
+    let resources = 0;
+    const up = await seconds(async () => {
+      const r = await stack.up();
+      resources = Object.values(r.summary.resourceChanges ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    });
+    const noopPreview = await seconds(() => stack.preview({ expectNoChanges: true }));
+    const destroy = await seconds(() => stack.destroy());
+    return { up, noopPreview, destroy, resources };
+  } finally {
+    await stack.destroy().catch(() => undefined);
+    await stack.workspace.removeStack(stack.name, { force: true }).catch(() => undefined);
+    await rm(backend, { recursive: true, force: true });
+  }
+}
+
+const samples: { kubectl: Awaited<ReturnType<typeof kubectlApply>>; pulumi: Awaited<ReturnType<typeof pulumiRun>> }[] = [];
+for (let i = 0; i < runs; i++) {
+  // Alternate the order so neither side always runs on a warmer API server.
+  const kFirst = i % 2 === 0;
+  log(`run ${i + 1}/${runs}: ${kFirst ? "kubectl, then pulumi" : "pulumi, then kubectl"}`);
+  const a = kFirst ? await kubectlApply() : undefined;
+  const p = await pulumiRun();
+  const k = a ?? (await kubectlApply());
+  log(`  kubectl apply ${k.apply.toFixed(1)} s (+ Available ${k.applyAndWait.toFixed(1)} s), pulumi up ${p.up.toFixed(1)} s, no-op preview ${p.noopPreview.toFixed(1)} s`);
+  samples.push({ kubectl: k, pulumi: p });
+}
+await rm(dir, { recursive: true, force: true });
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const up = median(samples.map((s) => s.pulumi.up));
+const apply = median(samples.map((s) => s.kubectl.apply));
+const applyAndWait = median(samples.map((s) => s.kubectl.applyAndWait));
+const noop = median(samples.map((s) => s.pulumi.noopPreview));
+const result = {
+  when: new Date().toISOString(),
+  machine: { cpus: cpus().length, loadavg: loadavg() },
+  kubernetesObjects: objects,
+  pulumiResources: samples[0]?.pulumi.resources,
+  runs: samples,
+  medians: { pulumiUp: up, noopPreview: noop, kubectlApply: apply, kubectlApplyAndAvailable: applyAndWait },
+  ratios: { upVsApply: up / apply, upVsApplyAndAvailable: up / applyAndWait },
+  goals: { upWithin2xOfApply: up / applyAndWait <= 2, noopPreviewUnder15s: noop < 15 },
+};
+await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+log(`wrote ${out}: up/apply ${result.ratios.upVsApply.toFixed(2)}x, up/(apply+Available) ${result.ratios.upVsApplyAndAvailable.toFixed(2)}x, no-op preview ${noop.toFixed(1)} s`);
