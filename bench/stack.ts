@@ -22,7 +22,9 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "1" }, out: { type: "string" }, help: { type: "boolean" } },
 });
 if (values.help) {
-  process.stdout.write("usage: node --import tsx bench/stack.ts [--runs N] [--out bench/results/stack.json]\n");
+  process.stdout.write(
+    "usage: node --import tsx bench/stack.ts [--runs N] [--out bench/results/stack.json]\n",
+  );
   process.exit(0);
 }
 const runs = Number(values.runs);
@@ -42,7 +44,11 @@ const twin = await twinUp(planTwin(inventory.datacenter), (m) => log(`twin: ${m}
 log(`twin: ${twin.map((c) => `${c.cluster} ${c.action}`).join(", ")}`);
 
 const PREFIX = "bench-";
-const rendered = renderDataCenter(inventory, plan, { namespacePrefix: PREFIX, servicesViaOperator: false, fiberNetwork: true });
+const rendered = renderDataCenter(inventory, plan, {
+  namespacePrefix: PREFIX,
+  servicesViaOperator: false,
+  fiberNetwork: true,
+});
 const objects = rendered.reduce((n, c) => n + LAYERS.reduce((m, l) => m + c.layers[l].length, 0), 0);
 const dir = await mkdtemp(join(tmpdir(), "baubau-bench-"));
 
@@ -52,7 +58,12 @@ async function kubectlApply(): Promise<{ apply: number; applyAndWait: number }> 
       const first = join(dir, `${c.cluster}-baseline.yaml`);
       const rest = join(dir, `${c.cluster}-rest.yaml`);
       await writeFile(first, c.layers.baseline.map((m) => stringify(m)).join("---\n"));
-      await writeFile(rest, [...c.layers.platform, ...c.layers.services, ...c.layers.network].map((m) => stringify(m)).join("---\n"));
+      await writeFile(
+        rest,
+        [...c.layers.platform, ...c.layers.services, ...c.layers.network]
+          .map((m) => stringify(m))
+          .join("---\n"),
+      );
       return { cluster: c.cluster, first, rest };
     }),
   );
@@ -66,7 +77,11 @@ async function kubectlApply(): Promise<{ apply: number; applyAndWait: number }> 
     }),
   );
   const apply = (performance.now() - t) / 1000;
-  await kubectl("dc-prod", ["wait", "--for=condition=Available", "deployment", "--all", "-A", "--timeout=600s"], 620_000);
+  await kubectl(
+    "dc-prod",
+    ["wait", "--for=condition=Available", "deployment", "--all", "-A", "--timeout=600s"],
+    620_000,
+  );
   const applyAndWait = (performance.now() - t) / 1000;
   await Promise.all(
     files.map(async (f) => {
@@ -103,7 +118,10 @@ async function pulumiRun(): Promise<{ up: number; noopPreview: number; destroy: 
   }
 }
 
-const samples: { kubectl: Awaited<ReturnType<typeof kubectlApply>>; pulumi: Awaited<ReturnType<typeof pulumiRun>> }[] = [];
+const samples: {
+  kubectl: Awaited<ReturnType<typeof kubectlApply>>;
+  pulumi: Awaited<ReturnType<typeof pulumiRun>>;
+}[] = [];
 for (let i = 0; i < runs; i++) {
   // Alternate the order so neither side always runs on a warmer API server.
   const kFirst = i % 2 === 0;
@@ -111,7 +129,9 @@ for (let i = 0; i < runs; i++) {
   const a = kFirst ? await kubectlApply() : undefined;
   const p = await pulumiRun();
   const k = a ?? (await kubectlApply());
-  log(`  kubectl apply ${k.apply.toFixed(1)} s (+ Available ${k.applyAndWait.toFixed(1)} s), pulumi up ${p.up.toFixed(1)} s, no-op preview ${p.noopPreview.toFixed(1)} s`);
+  log(
+    `  kubectl apply ${k.apply.toFixed(1)} s (+ Available ${k.applyAndWait.toFixed(1)} s), pulumi up ${p.up.toFixed(1)} s, no-op preview ${p.noopPreview.toFixed(1)} s`,
+  );
   samples.push({ kubectl: k, pulumi: p });
 }
 await rm(dir, { recursive: true, force: true });
@@ -136,4 +156,6 @@ const result = {
   goals: { upWithin2xOfApply: up / applyAndWait <= 2, noopPreviewUnder15s: noop < 15 },
 };
 await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
-log(`wrote ${out}: up/apply ${result.ratios.upVsApply.toFixed(2)}x, up/(apply+Available) ${result.ratios.upVsApplyAndAvailable.toFixed(2)}x, no-op preview ${noop.toFixed(1)} s`);
+log(
+  `wrote ${out}: up/apply ${result.ratios.upVsApply.toFixed(2)}x, up/(apply+Available) ${result.ratios.upVsApplyAndAvailable.toFixed(2)}x, no-op preview ${noop.toFixed(1)} s`,
+);

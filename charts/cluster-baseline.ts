@@ -3,6 +3,7 @@
 // read-only role of the auditors (never secrets), and the city's CRDs.
 import { k8s } from "cdk8s-plus-33";
 import { fiberCrds } from "./crds/fiber.ts";
+import { smartServiceCrd } from "./crds/smart-service.ts";
 import { GROUP, type Manifest } from "./labels.ts";
 import { PRIORITY_ESSENTIAL, PRIORITY_STANDARD } from "./service-workload.ts";
 import { synth } from "./synth.ts";
@@ -12,6 +13,8 @@ export interface ClusterBaselineProps {
   cluster: string;
   /** Whether this cluster holds the fiber network's FiberSite/FiberLink objects. */
   fiberNetwork: boolean;
+  /** Whether city services run here (then the SmartService CRD is installed). */
+  services?: boolean;
   /** Identity-provider group of the auditors; default `baubau:auditors`. */
   auditorGroup?: string;
 }
@@ -82,5 +85,5 @@ export function clusterBaseline(props: ClusterBaselineProps): Manifest[] {
       ],
     });
     if (props.fiberNetwork) fiberCrds(scope);
-  });
+  }).concat(props.services ? [smartServiceCrd()] : []);
 }

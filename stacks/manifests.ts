@@ -43,7 +43,7 @@ export function renderDataCenter(
   return plan.map((c) => ({
     cluster: c.id,
     layers: {
-      baseline: clusterBaseline({ cluster: c.id, fiberNetwork: c.fiberNetwork }),
+      baseline: clusterBaseline({ cluster: c.id, fiberNetwork: c.fiberNetwork, services: c.services }),
       platform: c.namespaces.flatMap((ns) => tenantPlatform(platformProps(ns, o.namespacePrefix))),
       // With the operator, the stack's object per service is the SmartService; its children are the operator's.
       services: o.servicesViaOperator

@@ -41,6 +41,8 @@ export interface ClusterPlan {
   id: string;
   /** Whether the fiber network's objects live here (the management cluster). */
   fiberNetwork: boolean;
+  /** Whether any catalog service runs here (so the SmartService CRD belongs here). */
+  services: boolean;
   namespaces: NamespacePlan[];
 }
 
@@ -85,6 +87,7 @@ export function planDataCenter(inventory: Inventory): ClusterPlan[] {
         services: [],
       }));
       const namespaces = [...platform, ...tenants].sort((a, b) => (a.name < b.name ? -1 : 1));
-      return { id, fiberNetwork: id === MANAGEMENT_CLUSTER, namespaces };
+      const hosts = inventory.services.some((s) => s.workload?.cluster === id);
+      return { id, fiberNetwork: id === MANAGEMENT_CLUSTER, services: hosts, namespaces };
     });
 }

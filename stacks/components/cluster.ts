@@ -11,6 +11,8 @@ export interface ClusterArgs {
   kubeconfig: pulumi.Input<string>;
   /** Whether the fiber network's CRDs and objects live on this cluster. */
   fiberNetwork: boolean;
+  /** Whether city services run here (the SmartService CRD is installed). */
+  services: boolean;
   awaitAddresses: boolean;
 }
 
@@ -32,7 +34,7 @@ export class Cluster extends pulumi.ComponentResource {
     );
     this.baseline = kubernetesObjects(
       `${name}-baseline`,
-      clusterBaseline({ cluster: args.clusterId, fiberNetwork: args.fiberNetwork }),
+      clusterBaseline({ cluster: args.clusterId, fiberNetwork: args.fiberNetwork, services: args.services }),
       { cluster: args.clusterId, provider: this.provider, parent: this, awaitAddresses: args.awaitAddresses },
     );
     this.registerOutputs({ clusterId: args.clusterId });

@@ -34,6 +34,7 @@ export class DataCenter extends pulumi.ComponentResource {
           clusterId: plan.id,
           kubeconfig: args.kubeconfig(plan.id),
           fiberNetwork: plan.fiberNetwork,
+          services: plan.services,
           awaitAddresses: args.awaitAddresses,
         },
         { parent: this },

@@ -3,7 +3,7 @@
 // same chart: the one flag the switch takes.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { GROUP } from "../../charts/labels.ts";
+import { smartServiceResource } from "../../charts/crds/smart-service.ts";
 import { serviceWorkload } from "../../charts/service-workload.ts";
 import type { DeployedService } from "../plan.ts";
 import type { Cluster } from "./cluster.ts";
@@ -18,8 +18,6 @@ export interface SmartServiceArgs {
   viaOperator: boolean;
 }
 
-export const SMART_SERVICE_API_VERSION = `${GROUP}/v1alpha1`;
-
 export class SmartService extends pulumi.ComponentResource {
   readonly namespace: string;
   readonly serviceId: string;
@@ -31,14 +29,10 @@ export class SmartService extends pulumi.ComponentResource {
     this.serviceId = service.id;
     const dependsOn = [tenantNamespace.ready, cluster.baseline];
     if (args.viaOperator) {
+      const { apiVersion, kind, metadata, spec } = smartServiceResource(service, this.namespace);
       new k8s.apiextensions.CustomResource(
         `${cluster.clusterId}:${this.namespace}/${service.id}`,
-        {
-          apiVersion: SMART_SERVICE_API_VERSION,
-          kind: "SmartService",
-          metadata: { name: service.id, namespace: this.namespace },
-          spec: service,
-        },
+        { apiVersion, kind, metadata, spec },
         { parent: this, provider: cluster.provider, dependsOn },
       );
     } else {
