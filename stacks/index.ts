@@ -25,7 +25,8 @@ if (!loaded.ok) {
   );
 }
 const inventory = loaded.inventory;
-const plan = planDataCenter(inventory);
+// Without the fiber network (baubau:fiberNetwork: false) its CRDs are left out too.
+const plan = planDataCenter(inventory).map((c) => ({ ...c, fiberNetwork: c.fiberNetwork && fiberNetwork }));
 
 const dc = new DataCenter(inventory.datacenter.id, {
   dataCenterId: inventory.datacenter.id,
