@@ -8,6 +8,8 @@ export interface RbacWidening {
   kind: string;
   namespace?: string;
   objectName?: string;
+  /** The provider (cluster) it lands on. */
+  provider?: string;
   /** "group/resource:verb" grants added, sorted; or "Kind:name" subjects added to a binding. */
   added: string[];
   /** The subset of `added` that touches secrets, uses a wildcard or lets one escalate. */
@@ -21,6 +23,8 @@ export interface RbacWidening {
 const ROLE_KINDS = new Set(["Role", "ClusterRole"]);
 const BINDING_KINDS = new Set(["RoleBinding", "ClusterRoleBinding"]);
 const ESCALATING_VERBS = new Set(["*", "bind", "escalate", "impersonate"]);
+/** Built-in roles that include secrets: whoever is bound to them can read them. */
+const BROAD_ROLES = new Set(["ClusterRole/cluster-admin", "ClusterRole/admin", "ClusterRole/edit"]);
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
 
@@ -86,8 +90,9 @@ export function rbacWidenings(changes: readonly Change[]): RbacWidening[] {
       kind: c.kind,
       ...(c.namespace ? { namespace: c.namespace } : {}),
       ...(c.objectName ? { objectName: c.objectName } : {}),
+      ...(c.provider ? { provider: c.provider } : {}),
       added,
-      sensitive: isRole ? added.filter(isSensitive) : [],
+      sensitive: isRole ? added.filter(isSensitive) : BROAD_ROLES.has(refTo) ? added : [],
       ...(roleRefChanged ? { roleRefChanged } : {}),
       created: before === undefined,
     });

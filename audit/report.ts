@@ -45,6 +45,8 @@ const code = (text: string): Segment => ({ text, code: true });
 const strong = (text: string): Segment => ({ text, strong: true });
 
 const LEVEL_ORDER = ["mandatory", "remediate", "advisory", "disabled"];
+/** Policy rows in the report: enough for every mandatory one in practice, short enough for a PR comment. */
+const MAX_VIOLATIONS = 40;
 
 function where(c: { namespace?: string; objectName?: string; name: string }): string {
   if (c.objectName) return c.namespace ? `${c.namespace}/${c.objectName}` : c.objectName;
@@ -161,20 +163,51 @@ function domainSection(input: ReportInput, changes: Change[]): Section {
     for (const s of d.sites) lines.push(siteLine(s));
     for (const tc of d.targets.filter((x) => x.changed)) lines.push(targetLine(tc));
   }
-  for (const w of rbacWidenings(changes)) {
+  const rbac = rbacWidenings(changes);
+  const cluster = (w: { provider?: string }) =>
+    w.provider ? ` (${w.provider.replace(/-provider$/, "")})` : "";
+  for (const w of rbac.filter((x) => !x.created || x.sensitive.length)) {
+    const shown = w.created ? w.sensitive : w.added;
     const head: Line = [
       strong(w.created ? "RBAC granted: " : "RBAC widened: "),
       t(`${w.kind} `),
       code(where({ ...w, name: w.urn })),
+      t(cluster(w)),
     ];
     if (w.roleRefChanged)
       head.push(t(" now binds "), code(w.roleRefChanged.to), t(" instead of "), code(w.roleRefChanged.from));
-    if (w.added.length) head.push(t(w.kind.endsWith("Binding") ? "; subjects added: " : "; grants added: "));
-    w.added.forEach((g, k) => {
+    if (shown.length)
+      head.push(
+        t(
+          w.kind.endsWith("Binding")
+            ? "; subjects added: "
+            : w.created
+              ? "; sensitive grants: "
+              : "; grants added: ",
+        ),
+      );
+    shown.forEach((g, k) => {
       head.push(...(k ? [t(", ")] : []), code(g));
-      if (w.sensitive.includes(g)) head.push(strong(" (sensitive)"));
+      if (!w.created && w.sensitive.includes(g)) head.push(strong(" (sensitive)"));
     });
     lines.push(head);
+  }
+  // New roles and bindings without a sensitive grant: one line, with whom they bind.
+  const plain = rbac.filter((x) => x.created && !x.sensitive.length);
+  if (plain.length) {
+    const roles = plain.filter((x) => !x.kind.endsWith("Binding")).length;
+    const subjects = [
+      ...new Set(plain.filter((x) => x.kind.endsWith("Binding")).flatMap((x) => x.added)),
+    ].sort();
+    lines.push([
+      strong("RBAC created: "),
+      t(
+        `${roles} role(s) and ${plain.length - roles} binding(s), none granting secrets, wildcards or escalation`,
+      ),
+      ...(subjects.length
+        ? [t("; subjects bound: "), ...subjects.flatMap((g, k) => [...(k ? [t(", ")] : []), code(g)])]
+        : []),
+    ]);
   }
   for (const c of changes) {
     const exposure = exposureOf(c);
@@ -235,23 +268,30 @@ function policySection(preview: SavedPreview, changes: Change[]): Section {
     const c = byUrn.get(v.urn);
     return [code(c ? `${c.kind} ${where(c)}` : (v.urn.split("::").at(-1) ?? v.urn))];
   };
+  const listed = rows.slice(0, MAX_VIOLATIONS);
   const packs = [...preview.policiesPassed.keys()].sort();
   const passed = packs.reduce((n, p) => n + (preview.policiesPassed.get(p)?.size ?? 0), 0);
+  const notes = [
+    ...(rows.length > listed.length
+      ? [`${rows.length - listed.length} more violation(s) not listed (mandatory ones come first).`]
+      : []),
+    ...(packs.length
+      ? [`Packs that ran: ${packs.join(", ")}; ${passed} rule(s) passed on at least one resource.`]
+      : []),
+  ];
   return {
     title: "Policy violations",
     table: {
       head: ["level", "rule", "resource", "message"],
-      rows: rows.map((v) => [
+      rows: listed.map((v) => [
         [v.level === "mandatory" ? strong(v.level) : t(v.level)],
         [code(`${v.pack}/${v.policy}`)],
         resource(v),
-        [t(v.message)],
+        [t(v.message.length > 400 ? `${v.message.slice(0, 400)}…` : v.message)],
       ]),
     },
     empty: packs.length ? "No violation." : "No policy pack ran in this preview.",
-    ...(packs.length
-      ? { note: `Packs that ran: ${packs.join(", ")}; ${passed} rule(s) passed on at least one resource.` }
-      : {}),
+    ...(notes.length ? { note: notes.join(" ") } : {}),
   };
 }
 

@@ -94,10 +94,10 @@ describe("report contents", () => {
 
   it("says RBAC was widened, with what was granted, sensitive grants marked", () => {
     expect(markdown).toContain(
-      "**RBAC widened:** Role `kominfo-portal/tenant-operator`; grants added: `core/secrets:get` **(sensitive)**",
+      "**RBAC widened:** Role `kominfo-portal/tenant-operator` (dc-prod); grants added: `core/secrets:get` **(sensitive)**",
     );
     expect(markdown).toMatch(
-      /RoleBinding `kominfo-portal\/tenant-operator` now binds `ClusterRole\/admin` instead of `Role\/tenant-operator`; subjects added: `Group:opd:all`/,
+      /RoleBinding `kominfo-portal\/tenant-operator` \(dc-prod\) now binds `ClusterRole\/admin` instead of `Role\/tenant-operator`; subjects added: `Group:opd:all`/,
     );
   });
 
