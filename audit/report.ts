@@ -313,10 +313,12 @@ function changesSection(changes: Change[], max: number): Section {
               t("replaced because of "),
               ...c.replaceKeys.flatMap((k, i) => [...(i ? [t(", ")] : []), code(k)]),
             ]
-          : c.diffKeys
-              .slice(0, 6)
-              .flatMap((k, i) => [...(i ? [t(", ")] : []), code(k)])
-              .concat(c.diffKeys.length > 6 ? [t(` and ${c.diffKeys.length - 6} more`)] : []),
+          : c.op === "update" && !c.diffKeys.length
+            ? [t("no property named by the provider")]
+            : c.diffKeys
+                .slice(0, 6)
+                .flatMap((k, i) => [...(i ? [t(", ")] : []), code(k)])
+                .concat(c.diffKeys.length > 6 ? [t(` and ${c.diffKeys.length - 6} more`)] : []),
         [t(c.why)],
       ]),
     },

@@ -173,7 +173,8 @@ async function preview(): Promise<number> {
   let base: string | undefined;
   let before: Inventory | undefined;
   if (values["base-inventory"]) {
-    base = relative(ROOT, resolve(values["base-inventory"])) || ".";
+    const dir = resolve(values["base-inventory"]);
+    base = relative(ROOT, dir).startsWith("..") ? dir : relative(ROOT, dir) || ".";
     before = await loadOrWarn(base, loadInventory(resolve(values["base-inventory"])));
   } else if (!relative(ROOT, inventoryDir).startsWith("..") && !isAbsolute(relative(ROOT, inventoryDir))) {
     const dir = relative(ROOT, inventoryDir);

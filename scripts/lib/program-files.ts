@@ -1,7 +1,7 @@
-// What "the program" is for binding a review to it: every file git would commit (tracked or
-// not ignored) except docs and tests, plus the stack's own config file (git-ignored for the twin
-// and test stacks) and the inventory the stack reads when it is outside the repository. A review
-// records each file's hash; apply refuses if any differs.
+// What "the program" is for binding a review to it: every file git would commit (tracked or not
+// ignored) except docs, tests and the tooling around the stacks, plus the stack's own config file
+// (git-ignored for the twin and test stacks) and the inventory the stack reads when it is outside
+// the repository. A review records each file's hash; apply refuses if any differs.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
@@ -12,7 +12,8 @@ import { ROOT } from "../../toolchain/paths.ts";
 
 const run = promisify(execFile);
 
-const NOT_PROGRAM = /^(tests|docs|bench|reports)\/|\.md$/;
+/** Not what the engine runs: docs, tests, benchmarks, the reports and the review tooling itself. */
+const NOT_PROGRAM = /^(tests|docs|bench|reports|scripts|audit)\/|\.md$/;
 
 export async function programFiles(stack: string, inventoryDir: string): Promise<Record<string, string>> {
   const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
