@@ -175,12 +175,23 @@ export function changesOf(steps: readonly PreviewStep[]): Change[] {
   return rankChanges([...byUrn.values()]);
 }
 
+/** Within one risk and operation, what is lost with the object: a namespace takes everything in it. */
+const KIND_ORDER = [
+  "Namespace",
+  "CustomResourceDefinition",
+  "PersistentVolume",
+  "PersistentVolumeClaim",
+  "StatefulSet",
+];
+const kindRank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+
 /** Highest risk first; then deletions before replacements before updates before creates; then by URN. */
 export function rankChanges(changes: readonly Change[]): Change[] {
   return [...changes].sort(
     (a, b) =>
       RISK_ORDER.indexOf(a.risk) - RISK_ORDER.indexOf(b.risk) ||
       OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op) ||
+      kindRank(a.kind) - kindRank(b.kind) ||
       (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0),
   );
 }

@@ -35,6 +35,13 @@ describe("changes ranked by risk", () => {
     }),
     step({ op: "delete", type: "kubernetes:core/v1:Namespace", name: "b", before: {} }),
     step({
+      op: "delete",
+      type: "kubernetes:core/v1:ServiceAccount",
+      name: "app",
+      namespace: "b",
+      before: {},
+    }),
+    step({
       op: "replace",
       type: "kubernetes:core/v1:PersistentVolumeClaim",
       name: "data",
@@ -80,6 +87,7 @@ describe("changes ranked by risk", () => {
     const order = ranked(steps).map((c) => `${c.risk} ${c.op} ${c.kind} ${c.objectName}`);
     expect(order).toEqual([
       "critical delete Namespace b",
+      "critical delete ServiceAccount app",
       "critical replace PersistentVolumeClaim data",
       "high delete Service old",
       "high update Role ops",
@@ -92,7 +100,7 @@ describe("changes ranked by risk", () => {
 
   it("counts one change per resource and keeps the reasons of a replacement", () => {
     const changes = ranked(steps);
-    expect(countByOperation(changes)).toMatchObject({ delete: 2, replace: 1, update: 2, create: 2, same: 1 });
+    expect(countByOperation(changes)).toMatchObject({ delete: 3, replace: 1, update: 2, create: 2, same: 1 });
     const pvc = changes.find((c) => c.kind === "PersistentVolumeClaim");
     expect(pvc?.replaceKeys).toEqual(["spec.storageClassName"]);
     expect(pvc?.namespace).toBe("a");
