@@ -49,11 +49,18 @@ export default {
         to: { path: `^(${forbidden.join("|")})/` },
       };
     })
-    .filter((rule) => rule.to.path !== "^()/"),
+    .filter((rule) => rule.to.path !== "^()/")
+    .concat({
+      name: "processes-through-zx",
+      comment:
+        "ARCHITECTURE.md: scripts/, twin/ and toolchain/ run child processes only through toolchain/process.ts (zx)",
+      severity: "error",
+      from: { path: "^(scripts|twin|toolchain)/", pathNot: "^toolchain/process[.]ts$" },
+      to: { path: "^(node:)?child_process$|^node_modules/zx/" },
+    }),
   options: {
     // `import type` is an arrow too: a model type naming a Pulumi one would tie model/ to Pulumi.
     tsPreCompilationDeps: true,
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^node_modules/" },
   },
 };

@@ -24,11 +24,11 @@ import { formatProblems, loadInventory } from "../model/load/index.ts";
 import type { Inventory } from "../model/types.ts";
 import { ROOT, STATE_DIR } from "../toolchain/paths.ts";
 import { applyPlan, policyArgs } from "./lib/audit-apply.ts";
-import { exitQuietlyOnClosedPipe, fail } from "./lib/cli.ts";
+import { exitQuietlyOnClosedPipe, fail, usageError } from "./lib/cli.ts";
 import { inventoryAtRevision, programChanges, programFiles } from "./lib/program-files.ts";
 import { PROJECT, type Pulumi, pulumiCli, pulumiOk } from "./lib/pulumi-cli.ts";
 
-const USAGE = `usage: scripts/audit <command> [options]
+const USAGE = `Usage: scripts/audit <command> [options]
 
   preview [--stack S] [--base REV | --base-inventory DIR] [--out DIR] [--policy-pack DIR [--policy-pack-config FILE]]...
       Preview the stack with a saved plan and the engine's event log; write a review folder
@@ -42,7 +42,12 @@ const USAGE = `usage: scripts/audit <command> [options]
       or the stack's state changed since; append the update to the stack's audit log.
   verify [--stack S]
       Check the stack's audit log: edited, deleted, inserted or reordered entries, and entries
-      whose state no longer matches the stack's history. Exit 1 when anything is found.`;
+      whose state no longer matches the stack's history. Exit 1 when anything is found.
+  -h, --help
+      Show this help.
+
+Exit status: as each command says; 1 when a step fails or apply refuses; 2 when the arguments are
+wrong (as for a blocked preview: either way nothing was reviewed).`;
 
 exitQuietlyOnClosedPipe();
 
@@ -65,7 +70,7 @@ const { positionals, values } = (() => {
       },
     });
   } catch (error) {
-    return fail(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    return usageError(`${error instanceof Error ? error.message : error}`, USAGE);
   }
 })();
 
@@ -233,7 +238,7 @@ async function preview(): Promise<number> {
 
 async function apply(): Promise<number> {
   const dir = positionals[1];
-  if (!dir) return fail(`apply needs the review folder\n\n${USAGE}`);
+  if (!dir) return usageError("apply needs the review folder", USAGE);
   const review = readReview(resolve(dir));
   const moved = changedReviewFiles(resolve(dir), review);
   if (moved.length)
@@ -301,9 +306,9 @@ async function verify(): Promise<number> {
 
 async function report(): Promise<number> {
   const dir = positionals[1];
-  if (!dir) return fail(`report needs the review folder\n\n${USAGE}`);
+  if (!dir) return usageError("report needs the review folder", USAGE);
   if (values.format !== "md" && values.format !== "html")
-    return fail(`--format must be md or html, not ${values.format}`);
+    return usageError(`--format must be md or html, not ${values.format}`, USAGE);
   const rendered = renderReview(resolve(dir), readReview(resolve(dir)));
   process.stdout.write(values.format === "html" ? rendered.html : rendered.markdown);
   return 0;
@@ -311,8 +316,7 @@ async function report(): Promise<number> {
 
 const commands: Record<string, () => Promise<number>> = { preview, report, apply, verify };
 const command = commands[positionals[0] ?? ""];
-if (!command)
-  fail(`${positionals[0] ? `unknown command ${positionals[0]}` : "no command given"}\n\n${USAGE}`);
+if (!command) usageError(positionals[0] ? `unknown command ${positionals[0]}` : "no command given", USAGE);
 try {
   process.exitCode = await (command as () => Promise<number>)();
 } catch (error) {

@@ -1,15 +1,13 @@
 // scripts/setup: brings the machine to what the toolkit needs, idempotently, with progress (see --help).
-import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { ENGINES, ensureEngine, GoRunner, MissingEngine } from "../toolchain/engines.ts";
 import { bin, CACHE_DIR, engineEnv, PULUMI_HOME, ROOT, versions } from "../toolchain/paths.ts";
+import { $, failureText } from "../toolchain/process.ts";
 import { formatDuration, log, Steps } from "../toolchain/progress.ts";
 import { parseArgsOrExit } from "./lib/cli.ts";
-
-const run = promisify(execFile);
 
 const USAGE = `Usage: scripts/setup [--only ENGINE,...] [--check] [--no-apt]
 
@@ -61,26 +59,21 @@ async function missingDebianPackages(): Promise<string[]> {
   const missing: string[] = [];
   for (const pkg of DEBIAN_PACKAGES) {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
-    const status = await run("dpkg-query", ["-W", "-f=${Status}", pkg]).then(
-      (r) => r.stdout,
-      () => "",
-    );
-    if (!status.includes("install ok installed")) missing.push(pkg);
+    const format = "-f=${Status}";
+    const status = await $({ nothrow: true })`dpkg-query -W ${format} ${pkg}`;
+    if (!status.stdout.includes("install ok installed")) missing.push(pkg);
   }
   return missing;
 }
 
-function streamed(cmd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`)),
-    );
-  });
+/** Runs apt with its output on the terminal, so a long install shows its own progress. */
+async function streamed(cmd: string, args: string[]): Promise<void> {
+  const result = await $({
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    nothrow: true,
+  })`${cmd} ${args}`;
+  if (!result.ok) throw new Error(`${cmd} ${args.join(" ")} exited ${result.exitCode}`);
 }
 
 async function ensureDebianPackages(): Promise<string> {
@@ -132,19 +125,19 @@ async function ensureProviderPlugin(): Promise<string> {
   const [a, b] = await Promise.all([stat(installed).catch(() => undefined), stat(bin.kubernetesProvider)]);
   if (a && a.size === b.size) return `kubernetes v${v} in ${PULUMI_HOME}`;
   if (flags.check) throw new MissingEngine("kubernetes plugin", `not installed in ${PULUMI_HOME}`);
-  await run(
-    bin.pulumi,
-    ["plugin", "install", "resource", "kubernetes", v, "--file", bin.kubernetesProvider, "--reinstall"],
-    {
-      env: engineEnv(),
+  await $({
+    env: engineEnv(),
+  })`${bin.pulumi} plugin install resource kubernetes ${v} --file ${bin.kubernetesProvider} --reinstall`.catch(
+    (error: unknown) => {
+      throw new MissingEngine("kubernetes plugin", `pulumi plugin install failed: ${failureText(error)}`);
     },
   );
   return `installed kubernetes v${v} into ${PULUMI_HOME}`;
 }
 
 async function diskUsage(): Promise<string> {
-  const { stdout } = await run("du", ["-sh", CACHE_DIR]).catch(() => ({ stdout: "? " }));
-  return stdout.split(/\s/)[0] ?? "?";
+  const { stdout } = await $({ nothrow: true })`du -sh ${CACHE_DIR}`;
+  return stdout.split(/\s/)[0] || "?";
 }
 
 async function main(): Promise<void> {

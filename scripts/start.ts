@@ -1,36 +1,61 @@
-// scripts/start — the main job on the embedded default: the twin data center up, the `twin`
-// stack deployed to it by the real Pulumi engine with a file backend, then a summary.
-// (scripts/start runs scripts/setup first.)
-import { spawn } from "node:child_process";
+// scripts/start — the main job on the embedded default: setup, the twin data center up, the `twin`
+// stack deployed to it by the real Pulumi engine with a file backend, then a summary (see --help).
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
 import { bin, ROOT } from "../toolchain/paths.ts";
+import { $ } from "../toolchain/process.ts";
 import { formatDuration, log, Steps } from "../toolchain/progress.ts";
 import { ensureFileBackend, pulumiEnv } from "../toolchain/pulumi-state.ts";
 import { up } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
+import { parseArgsOrExit } from "./lib/cli.ts";
+
+const USAGE = `Usage: scripts/start
+
+The main job on the embedded default: scripts/setup (what is missing is installed or built; the first
+run takes about half an hour), the twin data center (scripts/twin up), then the real Pulumi engine
+deploys the stack (BAUBAU_STACK, default twin) to it with the file backend in .pulumi-state/, and a
+summary. Takes no arguments.
+
+  -h, --help        show this help
+
+Exit status: 0 when the stack is deployed; 1 when a step failed (it is named); 2 when the arguments
+are wrong.`;
+
+parseArgsOrExit(
+  (args) =>
+    parseArgs({
+      args,
+      options: { help: { type: "boolean", short: "h", default: false } },
+      strict: true,
+      allowPositionals: false,
+    }).values,
+  USAGE,
+);
 
 const STACK = process.env.BAUBAU_STACK ?? "twin";
 
-function pulumi(args: string[], env: Record<string, string>, capture = false): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin.pulumi, args, {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"],
-    });
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited ${code}`)),
-    );
-  });
+/** Runs pulumi with its output on the terminal, or captured and returned. */
+async function pulumi(args: string[], env: Record<string, string>, capture = false): Promise<string> {
+  const result = await $({
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", capture ? "pipe" : "inherit", "inherit"],
+    nothrow: true,
+  })`${bin.pulumi} ${args}`;
+  if (!result.ok) throw new Error(`pulumi ${args.join(" ")} exited ${result.exitCode}`);
+  return result.stdout;
 }
 
 async function main(): Promise<void> {
+  // Setup reports its own steps; it runs as its own process, as `scripts/setup` would.
+  const setup = await $({
+    stdio: ["ignore", "inherit", "inherit"],
+    nothrow: true,
+  })`${join(ROOT, "scripts/setup")}`;
+  if (!setup.ok)
+    throw new Error(`scripts/setup failed (exit ${setup.exitCode}; see above); nothing was started`);
   const steps = new Steps("start", 5);
   const inventory = await steps.run(
     "load inventory",

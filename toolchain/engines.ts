@@ -1,14 +1,11 @@
 // The engines: how each is checked in the cache, accepted from PATH, or built from Go modules.
-import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { chmod, copyFile, mkdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { CACHE_DIR, engineDirs, LANGUAGE_HOST_SRC, ROOT, sourceHash, versions } from "./paths.ts";
+import { $ } from "./process.ts";
 import { heartbeat, log } from "./progress.ts";
-
-const run = promisify(execFile);
 
 export interface Engine {
   /** Cache entry name, also what `--only` selects. */
@@ -37,13 +34,10 @@ async function sha256(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/** What a command prints on stdout and stderr, or "" when it fails, cannot run or takes too long. */
 async function output(cmd: string, args: string[], timeout = 20_000): Promise<string> {
-  try {
-    const { stdout, stderr } = await run(cmd, args, { timeout, maxBuffer: 16 << 20 });
-    return `${stdout}${stderr}`;
-  } catch {
-    return "";
-  }
+  const result = await $({ timeout, nothrow: true })`${cmd} ${args}`;
+  return result.ok ? `${result.stdout}${result.stderr}` : "";
 }
 
 const versionProbe =
@@ -214,31 +208,21 @@ export class GoRunner {
     let tail: string[] = [];
     const stop = heartbeat("setup", what, () => `${packages} packages compiled`);
     try {
-      await new Promise<void>((resolve, reject) => {
-        const child = spawn("go", args, {
-          cwd,
-          env: { ...this.env(), ...extraEnv },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        const onData = (chunk: Buffer) => {
-          logFile.write(chunk);
-          const lines = chunk.toString().split("\n").filter(Boolean);
-          packages += lines.filter((l) => !l.startsWith("go: ") && !l.startsWith("#")).length;
-          tail = [...tail, ...lines].slice(-25);
-        };
-        child.stdout.on("data", onData);
-        child.stderr.on("data", onData);
-        child.on("error", reject);
-        child.on("close", (code) =>
-          code === 0
-            ? resolve()
-            : reject(
-                new Error(
-                  `go ${args.join(" ")} failed (exit ${code}) in ${cwd}\n${tail.join("\n")}\nfull log: ${logPath}`,
-                ),
-              ),
+      const go = $({ cwd, env: { ...this.env(), ...extraEnv }, nothrow: true })`go ${args}`;
+      const onData = (chunk: Buffer) => {
+        logFile.write(chunk);
+        const lines = chunk.toString().split("\n").filter(Boolean);
+        packages += lines.filter((l) => !l.startsWith("go: ") && !l.startsWith("#")).length;
+        tail = [...tail, ...lines].slice(-25);
+      };
+      go.stdout.on("data", onData);
+      go.stderr.on("data", onData);
+      const result = await go;
+      if (!result.ok) {
+        throw new Error(
+          `go ${args.join(" ")} failed (exit ${result.exitCode}) in ${cwd}\n${tail.join("\n")}\nfull log: ${logPath}`,
         );
-      });
+      }
     } finally {
       stop();
       logFile.end();
@@ -246,11 +230,12 @@ export class GoRunner {
   }
 
   async moduleDir(path: string, version: string): Promise<{ dir: string; goMod: string }> {
-    const { stdout } = await run("go", ["mod", "download", "-json", `${path}@${version}`], {
+    // On failure go still prints the JSON, with an Error field.
+    const { stdout } = await $({
       env: this.env(),
-      maxBuffer: 1 << 20,
-    }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? "{}" }));
-    const info = JSON.parse(stdout) as { Dir?: string; GoMod?: string; Error?: string };
+      nothrow: true,
+    })`go mod download -json ${`${path}@${version}`}`;
+    const info = JSON.parse(stdout || "{}") as { Dir?: string; GoMod?: string; Error?: string };
     if (!info.Dir || !info.GoMod) {
       throw new MissingEngine(
         path,
@@ -378,10 +363,7 @@ const kubernetes: Engine = {
     // module cannot see: map each to its published v0.<minor>.<patch> instead. The list comes
     // from kubernetes's own go.mod so it follows new staging modules.
     const mod = await go.moduleDir("k8s.io/kubernetes", `v${v}`);
-    const { stdout } = await run("go", ["mod", "edit", "-json", mod.goMod], {
-      env: go.env(),
-      maxBuffer: 8 << 20,
-    });
+    const { stdout } = await $({ env: go.env() })`go mod edit -json ${mod.goMod}`;
     const replaces =
       (JSON.parse(stdout) as { Replace?: { Old: { Path: string }; New: { Path: string } }[] }).Replace ?? [];
     const staging = replaces.filter((r) => r.New.Path.startsWith("./staging/")).map((r) => r.Old.Path);

@@ -1,16 +1,13 @@
 // Runs the twin: local Kubernetes control planes from `kwokctl --runtime binary` with the
 // engines from the cache, bound to 127.0.0.1, all files inside the project's .twin/ folder.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { bin, engineEnv, TWIN_DIR, versions } from "../toolchain/paths.ts";
+import { $, failureText } from "../toolchain/process.ts";
 import { MANAGED_BY, type TwinCluster } from "./plan.ts";
 import { apiserverPort } from "./ports.ts";
-
-const execFileAsync = promisify(execFile);
 
 export const paths = {
   workdir: join(TWIN_DIR, "kwok"),
@@ -24,17 +21,9 @@ type Log = (message: string) => void;
 
 async function sh(cmd: string, args: string[], timeoutMs = 180_000): Promise<string> {
   try {
-    const { stdout } = await execFileAsync(cmd, args, {
-      env: engineEnv(),
-      timeout: timeoutMs,
-      maxBuffer: 32 << 20,
-    });
-    return stdout;
+    return (await $({ env: engineEnv(), timeout: timeoutMs })`${cmd} ${args}`).stdout;
   } catch (err) {
-    const e = err as { stderr?: string; stdout?: string; message: string };
-    throw new Error(
-      `${cmd.split("/").pop()} ${args.join(" ")} failed: ${(e.stderr || e.stdout || e.message).trim()}`,
-    );
+    throw new Error(`${cmd.split("/").pop()} ${args.join(" ")} failed: ${failureText(err)}`);
   }
 }
 

@@ -2,24 +2,20 @@
 // ignored) except docs, tests and the tooling around the stacks, plus the stack's own config file
 // (git-ignored for the twin and test stacks) and the inventory the stack reads when it is outside
 // the repository. A review records each file's hash; apply refuses if any differs.
-import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { promisify } from "node:util";
 import { sha256 } from "../../audit/hash.ts";
 import { parseInventory } from "../../model/load/index.ts";
 import { ROOT } from "../../toolchain/paths.ts";
+import { $ } from "../../toolchain/process.ts";
 
-const run = promisify(execFile);
+const git = $({ cwd: ROOT });
 
 /** Not what the engine runs: docs, tests, benchmarks, the reports and the review tooling itself. */
 const NOT_PROGRAM = /^(tests|docs|bench|reports|scripts|audit)\/|\.md$/;
 
 export async function programFiles(stack: string, inventoryDir: string): Promise<Record<string, string>> {
-  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: ROOT,
-    maxBuffer: 64 << 20,
-  });
+  const { stdout } = await git`git ls-files -z --cached --others --exclude-standard`;
   const names = new Set(stdout.split("\0").filter((n) => n && !NOT_PROGRAM.test(n)));
   names.add(`stacks/Pulumi.${stack}.yaml`);
   const out: Record<string, string> = {};
@@ -50,16 +46,10 @@ export async function inventoryAtRevision(
   revision: string,
   dir: string,
 ): Promise<ReturnType<typeof parseInventory>> {
-  const { stdout } = await run("git", ["ls-tree", "-r", "-z", "--name-only", revision, "--", dir], {
-    cwd: ROOT,
-    maxBuffer: 64 << 20,
-  });
+  const { stdout } = await git`git ls-tree -r -z --name-only ${revision} -- ${dir}`;
   const files: Record<string, string> = {};
   for (const name of stdout.split("\0").filter((n) => /\.ya?ml$/.test(n))) {
-    const { stdout: text } = await run("git", ["show", `${revision}:${name}`], {
-      cwd: ROOT,
-      maxBuffer: 256 << 20,
-    });
+    const { stdout: text } = await git`git show ${`${revision}:${name}`}`;
     files[name.slice(dir.length + 1)] = text;
   }
   return parseInventory(files, { root: `${dir}@${revision}` });

@@ -1,9 +1,9 @@
 // The Pulumi CLI as `scripts/audit` drives it: the cached engines, the project's file backend
 // (or the one PULUMI_BACKEND_URL names), and the engine's event log switched on
 // (`--event-log` exists only with PULUMI_DEBUG_COMMANDS=true).
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { bin, ROOT } from "../../toolchain/paths.ts";
+import { $ } from "../../toolchain/process.ts";
 import { ensureFileBackend, pulumiEnv } from "../../toolchain/pulumi-state.ts";
 
 export const PROJECT = "baubau-smartcity";
@@ -30,25 +30,11 @@ export async function pulumiCli(extra: Record<string, string> = {}, cwd: string 
   const backendDir = url.startsWith("file://") ? fileURLToPath(url) : undefined;
   return {
     backendDir,
-    run(args, opts = {}) {
-      return new Promise((resolve, reject) => {
-        const child = spawn(bin.pulumi, [...args, "--non-interactive"], {
-          cwd,
-          env,
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => {
-          stdout += d.toString();
-        });
-        child.stderr.on("data", (d: Buffer) => {
-          stderr += d.toString();
-          if (opts.inherit) process.stderr.write(d);
-        });
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-      });
+    async run(args, opts = {}) {
+      const pulumi = $({ cwd, env, nothrow: true })`${bin.pulumi} ${[...args, "--non-interactive"]}`;
+      if (opts.inherit) pulumi.stderr.on("data", (d: Buffer) => process.stderr.write(d));
+      const r = await pulumi;
+      return { code: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr };
     },
   };
 }

@@ -9,6 +9,11 @@ const SCRIPTS: [script: string, usage: RegExp][] = [
   ["ipam.ts", /^Usage: scripts\/ipam /],
   ["setup.ts", /^Usage: scripts\/setup /],
   ["twin.ts", /^Usage: scripts\/twin /],
+  ["monitoring.ts", /^Usage: scripts\/monitoring /],
+  ["audit.ts", /^Usage: scripts\/audit /],
+  // Both run scripts/setup first, which must not happen for --help or a wrong option.
+  ["start.ts", /^Usage: scripts\/start(\n|$)/],
+  ["test.ts", /^Usage: scripts\/test /],
 ];
 
 describe.concurrent.each(SCRIPTS)("scripts/%s", (script, usage) => {
@@ -40,6 +45,12 @@ describe("argument values", () => {
     const r = await runEntry("setup.ts", ["--only", "kubelet"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^--only: unknown engine kubelet; known: pulumi, .*kubernetes\n\nUsage: /);
+  });
+
+  it("scripts/test names a project that does not exist", { timeout: 60_000 }, async () => {
+    const r = await runEntry("test.ts", ["--project", "smoke"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--project smoke: not one of unit, integration, e2e\n\nUsage: /);
   });
 
   it("scripts/validate names a format it does not write", { timeout: 60_000 }, async () => {

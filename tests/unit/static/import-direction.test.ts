@@ -83,6 +83,9 @@ describe("import direction between rooms", () => {
       // right: scripts/ may import everything
       "scripts/run.ts":
         'import "../stacks/index.ts";\nimport "../twin/kwok.ts";\nimport "../reports/row.ts";\n',
+      // wrong: child processes go through toolchain/process.ts only; right: that file itself
+      "scripts/spawns.ts": 'import { spawn } from "node:child_process";\nexport const s = spawn;\n',
+      "toolchain/process.ts": 'import { spawn } from "node:child_process";\nexport const $ = spawn;\n',
     };
 
     beforeAll(async () => {
@@ -99,6 +102,7 @@ describe("import direction between rooms", () => {
       expect(await violations(dir, folders)).toEqual([
         "model/analyses.ts -> charts/chart.ts (model-may-import)",
         "model/load.ts -> reports/row.ts (model-may-import)",
+        "scripts/spawns.ts -> child_process (processes-through-zx)",
         "stacks/index.ts -> twin/kwok.ts (stacks-may-import)",
         "toolchain/paths.ts -> twin/kwok.ts (toolchain-may-import)",
       ]);
