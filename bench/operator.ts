@@ -22,7 +22,7 @@ import { Informer } from "../operators/runtime/informer.ts";
 import { silentLogger } from "../operators/runtime/log.ts";
 import type { SmartService } from "../operators/smart-service/api.ts";
 import { renderChildren, type SmartServiceSpec } from "../operators/smart-service/render.ts";
-import { createNamespace, installPlatform, kube } from "../tests/integration/helpers/kube.ts";
+import { createNamespace, installPlatform, kube, waitFor } from "../tests/integration/helpers/kube.ts";
 import { startOperator } from "../tests/integration/helpers/operator-process.ts";
 import { ROOT, TWIN_DIR } from "../toolchain/paths.ts";
 import { down, up } from "../twin/kwok.ts";
@@ -84,6 +84,20 @@ say(`twin in ${relative(ROOT, TWIN_DIR)}: dc-prod with ${perNode} pods per node`
 await up(plan, say);
 const k = kube();
 await installPlatform(k);
+// kube-apiserver's default Service range (10.0.0.0/24) holds ~250 ClusterIPs; 2 × N Services need
+// more. A ServiceCIDR (networking.k8s.io/v1) extends the range through the API.
+await k.apply({
+  apiVersion: "networking.k8s.io/v1",
+  kind: "ServiceCIDR",
+  metadata: { name: "bench" },
+  spec: { cidrs: ["10.128.0.0/16"] },
+} as KubernetesObject);
+await waitFor("the bench ServiceCIDR to be Ready", async () => {
+  const cidr = await k.read<
+    KubernetesObject & { status?: { conditions?: { type: string; status: string }[] } }
+  >("networking.k8s.io/v1", "ServiceCIDR", "", "bench");
+  return cidr?.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+});
 const template = loaded.inventory.services.find((s) => s.workload && !s.essential) as Service;
 const services: Service[] = Array.from({ length: N }, (_, i) => ({
   ...template,
