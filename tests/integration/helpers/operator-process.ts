@@ -65,7 +65,8 @@ export async function startOperator(args: string[] = []): Promise<OperatorProces
       },
       timeoutMs,
     );
-  const serving = await waitForLog("serving metrics", (l) => l.msg === "serving metrics and health probes");
+  // Generous: tsx compiles the operator on start, slow on a loaded machine.
+  const serving = await waitForLog("serving metrics", (l) => l.msg === "serving metrics and health probes", 300_000);
   const address = String(serving.address);
   return {
     child,
