@@ -66,7 +66,11 @@ export async function startOperator(args: string[] = []): Promise<OperatorProces
       timeoutMs,
     );
   // Generous: tsx compiles the operator on start, slow on a loaded machine.
-  const serving = await waitForLog("serving metrics", (l) => l.msg === "serving metrics and health probes", 300_000);
+  const serving = await waitForLog(
+    "serving metrics",
+    (l) => l.msg === "serving metrics and health probes",
+    300_000,
+  );
   const address = String(serving.address);
   return {
     child,
