@@ -22,7 +22,8 @@ const NEW_LINK = "pop-batupoaro--opd-diskop-ukm";
 /** The only running service of its tenant. */
 const REMOVED = { service: "dukcapil-online", tenant: "dukcapil" };
 
-/** What the twin made, cluster-wide, that the stack must leave as it found it. */
+/** What the twin made, cluster-wide, that the stack must leave as it found it. Objects already being
+ * deleted (a namespace an earlier test file removed, still terminating) are not part of it. */
 async function clusterShape(cluster: string): Promise<string> {
   const kinds = [
     "namespaces",
@@ -32,7 +33,16 @@ async function clusterShape(cluster: string): Promise<string> {
     "customresourcedefinitions",
   ];
   const out = await Promise.all(
-    kinds.map((k) => kubectl(cluster, ["get", k, "-o", "jsonpath={.items[*].metadata.name}"])),
+    kinds.map(async (k) => {
+      const list = JSON.parse(await kubectl(cluster, ["get", k, "-o", "json"])) as {
+        items: { metadata: { name: string; deletionTimestamp?: string } }[];
+      };
+      return list.items
+        .filter((i) => i.metadata.deletionTimestamp === undefined)
+        .map((i) => i.metadata.name)
+        .sort()
+        .join(" ");
+    }),
   );
   return out.join("\n");
 }
@@ -158,7 +168,7 @@ describe("the data-center stack on the twin", () => {
     expect(await auditor("delete", "namespaces")).not.toBe("yes");
     expect(
       await canI("dc-mgmt", "baubau:auditors", "update", "fibersites.smartcity.baubaukota.go.id"),
-    ).toMatch(/no$/);
+    ).not.toBe("yes");
     const team = (...args: string[]) => canI("dc-prod", "opd:dpmptsp", ...args, "-n", ns);
     expect(await team("patch", "deployments.apps")).toBe("yes");
     expect(await team("get", "secrets")).toMatch(/no$/);

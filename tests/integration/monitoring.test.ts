@@ -200,7 +200,10 @@ describe("monitoring on the twin", () => {
         .map((c) => c.name)
         .sort(),
     );
-    expect(await one("baubau:tier2_availability_errors:ratio_rate5m")).toBe(0);
+    // A 5-minute rate needs two scrapes of the API servers and one rule evaluation after them.
+    const sli = "baubau:tier2_availability_errors:ratio_rate5m";
+    await waitFor(`${sli} recorded`, async () => (await query(sli)).length === 1, 120_000);
+    expect(await one(sli)).toBe(0);
   });
 
   it("a stopped school stand-in fires SiteUnreachable, routed to its OPD, and clears when it is back", async () => {
