@@ -1,6 +1,5 @@
 // The rules computed from the inventory (model/), reported on the stack's root resource.
 import { describe, expect, it } from "vitest";
-import type { ComponentClass } from "../../../model/types.ts";
 import { linkMargin, popDiversity } from "../../../policy/model/network.ts";
 import { tier2Fuel, tier2NPlusOne } from "../../../policy/model/tier2.ts";
 import { toPolicy } from "../../../policy/policies.ts";
