@@ -139,13 +139,8 @@ say(`floor: applied in ${seconds(floorAppliedMs)} s, all Available in ${seconds(
 // The operator.
 const OP_NS = "bench-operator";
 await createNamespace(k, OP_NS);
-const op = await startOperator(["--workers", String(W), "--no-leader-elect", "--log-level", "error"]);
-await op
-  .waitForLog("caches synced", (l) => l.msg === "caches synced")
-  .catch(async () => {
-    // --log-level error hides the line; readiness says the same.
-    for (;;) if ((await op.get("/readyz")).status === 200) return;
-  });
+const op = await startOperator(["--workers", String(W), "--no-leader-elect"]);
+await op.waitForLog("caches synced", (l) => l.msg === "caches synced", 300_000);
 const smartServices = new Informer<SmartService & KubernetesObject>({
   kubeConfig: k.kc,
   path: `/apis/smartcity.baubaukota.go.id/v1alpha1/namespaces/${OP_NS}/smartservices`,
