@@ -78,7 +78,16 @@ const perNode =
   Math.ceil(
     (2 * N) / dc.servers.filter((s) => s.cluster === "dc-prod" && s.role !== "control-plane").length,
   ) + 50;
-const benchDc = { ...dc, servers: dc.servers.map((s) => ({ ...s, pods: Math.max(s.pods, perNode) })) };
+// CPU and memory too: the template's requests × 2N must fit (kwok's nodes are only numbers).
+const benchDc = {
+  ...dc,
+  servers: dc.servers.map((s) => ({
+    ...s,
+    pods: Math.max(s.pods, perNode),
+    cpu: Math.max(s.cpu, perNode),
+    memoryGi: Math.max(s.memoryGi, 2 * perNode),
+  })),
+};
 const plan = planTwin(benchDc).filter((c) => c.name === "dc-prod");
 say(`twin in ${relative(ROOT, TWIN_DIR)}: dc-prod with ${perNode} pods per node`);
 await up(plan, say);
