@@ -16,6 +16,7 @@ import type { Service } from "../../model/types.ts";
 import { applyPlan } from "../../scripts/lib/audit-apply.ts";
 import { PROJECT, pulumiCli } from "../../scripts/lib/pulumi-cli.ts";
 import { ROOT, TWIN_DIR } from "../../toolchain/paths.ts";
+import { fileWith, markOperational } from "./helpers/inventory-edits.ts";
 import { createTestStack, type TestStack } from "./helpers/pulumi-stack.ts";
 import { runScript } from "./helpers/run-script.ts";
 
@@ -23,27 +24,6 @@ const PLANTED = `planted-secret-${process.pid}-b5e1d7`;
 /** A site one access link away from an operational PoP: marking both operational connects it. */
 const NEW_SITE = "opd-diskop-ukm";
 const NEW_LINK = "pop-batupoaro--opd-diskop-ukm";
-
-/** Sets `status:` to operational in the record `id` of a YAML list file. */
-function markOperational(text: string, id: string): string {
-  const start = text.indexOf(`\n  - id: ${id}\n`);
-  if (start < 0) throw new Error(`fixture: no record ${id}`);
-  const end = text.indexOf("\n  - ", start + 1);
-  const block = text.slice(start, end < 0 ? undefined : end);
-  return (
-    text.slice(0, start) +
-    block.replace(/status: \w+/, "status: operational") +
-    (end < 0 ? "" : text.slice(end))
-  );
-}
-
-async function fileWith(dir: string, id: string): Promise<string> {
-  for (const name of (await readdir(dir, { recursive: true })) as string[]) {
-    if (name.endsWith(".yaml") && (await readFile(join(dir, name), "utf8")).includes(`\n  - id: ${id}\n`))
-      return join(dir, name);
-  }
-  throw new Error(`fixture: no file holds ${id}`);
-}
 
 // A pull request that lets every tenant's operator role read secrets: the real program, with one
 // transform registered before it runs.

@@ -1,7 +1,7 @@
 // The whole data-center stack with the real engines: Pulumi CLI + language host + Kubernetes provider
 // against the twin's real kube-apiservers (kwok fakes the kubelets: Available proves scheduling and
 // the controllers, not that an image runs; nothing enforces NetworkPolicies there).
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
@@ -13,6 +13,7 @@ import { coverageOutput } from "../../stacks/outputs.ts";
 import { deployedServices } from "../../stacks/plan.ts";
 import { ROOT } from "../../toolchain/paths.ts";
 import { kubectl } from "../../twin/kwok.ts";
+import { fileWith, markOperational } from "./helpers/inventory-edits.ts";
 import { createTestStack, stackNamespacesOnTwin, type TestStack } from "./helpers/pulumi-stack.ts";
 
 const CLUSTERS = ["dc-prod", "dc-mgmt"];
@@ -45,29 +46,6 @@ async function clusterShape(cluster: string): Promise<string> {
     }),
   );
   return out.join("\n");
-}
-
-/** Sets `status:` to operational in the record `id` of a YAML list file. */
-function markOperational(text: string, id: string): string {
-  const start = text.indexOf(`\n  - id: ${id}\n`);
-  if (start < 0) throw new Error(`fixture: no record ${id}`);
-  const end = text.indexOf("\n  - ", start + 1);
-  const block = text.slice(start, end < 0 ? undefined : end);
-  if (!/status: (planned|proposed|underConstruction)/.test(block))
-    throw new Error(`fixture: ${id} has no status to change`);
-  return (
-    text.slice(0, start) +
-    block.replace(/status: \w+/, "status: operational") +
-    (end < 0 ? "" : text.slice(end))
-  );
-}
-
-async function fileWith(dir: string, id: string): Promise<string> {
-  for (const name of (await readdir(dir, { recursive: true })) as string[]) {
-    if (name.endsWith(".yaml") && (await readFile(join(dir, name), "utf8")).includes(`\n  - id: ${id}\n`))
-      return join(dir, name);
-  }
-  throw new Error(`fixture: no file holds ${id}`);
 }
 
 /** The steps of a preview other than `same`, as "op urn-name". */
