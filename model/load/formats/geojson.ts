@@ -2,9 +2,10 @@
 // site, a LineString feature a link. A feature's properties are the record's fields as in YAML
 // (connection and provenance as nested objects); a site's location is its Point, [longitude, latitude].
 // A link's line is drawn from its ends' sites, so its geometry is only checked for its type.
-import { formatPath, type PathSegment, type Problem, type ProblemDraft } from "../problem.ts";
+import type { PathSegment, ProblemDraft } from "../problem.ts";
 import {
   describeJson,
+  fileProblemSink,
   geometryPath,
   isPlainObject,
   type NetworkReadResult,
@@ -33,12 +34,7 @@ function withLocation(props: Record<string, unknown>, location: unknown): Record
 export function readGeoJson(file: string, text: string): NetworkReadResult {
   const json = parseJson(file, text);
   if (!json.ok) return { ok: false, problems: [json.problem] };
-  const fileProblems: Problem[] = [];
-  const at = (path: PathSegment[], message: string, allowed?: string[]) => {
-    const p: Problem = { file, line: 0, column: 0, path: formatPath(path), message };
-    if (allowed) p.allowed = allowed;
-    fileProblems.push(p);
-  };
+  const { problems: fileProblems, at } = fileProblemSink(file);
   const root = json.value;
   if (!isPlainObject(root) || root.type !== "FeatureCollection" || !Array.isArray(root.features)) {
     const found = isPlainObject(root) ? `type ${describeJson(root.type)}` : describeJson(root);

@@ -5,7 +5,7 @@
 // (networks[0].nodes[3].status, or line 4 of an NDJSON file) when the problem is printed.
 import { visit } from "jsonc-parser";
 import type { City } from "../../types.ts";
-import type { PathSegment, Problem, ProblemDraft } from "../problem.ts";
+import { formatPath, type PathSegment, type Problem, type ProblemDraft } from "../problem.ts";
 
 export type NetworkFormat = "ofds" | "geojson" | "ndjson";
 
@@ -127,4 +127,15 @@ export function geometryPath(rest: readonly PathSegment[], geometry: PathSegment
   if (rest[1] === "lat") return [...geometry, "coordinates", 1];
   if (rest[1] === "lon") return [...geometry, "coordinates", 0];
   return geometry;
+}
+
+/** Problems of the file as a whole (its shape, not one record's fields), placed by field path only. */
+export function fileProblemSink(file: string) {
+  const problems: Problem[] = [];
+  const at = (path: PathSegment[], message: string, allowed?: string[]) => {
+    const p: Problem = { file, line: 0, column: 0, path: formatPath(path), message };
+    if (allowed) p.allowed = allowed;
+    problems.push(p);
+  };
+  return { problems, at };
 }

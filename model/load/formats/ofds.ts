@@ -1,12 +1,7 @@
-// Reads an Open Fibre Data Standard 0.3 network package (JSON) as sites and links: every node a site,
-// every span a link. Fields OFDS has are read from OFDS; fields it lacks come from our extension
-// (ofds-extension.ts), which our own export writes. A node or span without the extension (a package
-// from another publisher) gets the documented assumptions of ofds-foreign.ts instead. The records are
-// validated afterwards by the loader with the same schemas as YAML; docs/formats.md has the mapping.
-import type { Problem } from "../problem.ts";
-import { formatPath, type PathSegment, type ProblemDraft } from "../problem.ts";
+import type { PathSegment, ProblemDraft } from "../problem.ts";
 import {
   describeJson,
+  fileProblemSink,
   geometryPath,
   isPlainObject,
   type NetworkReadResult,
@@ -47,12 +42,7 @@ interface Source {
 export function readOfds(file: string, text: string): NetworkReadResult {
   const json = parseJson(file, text);
   if (!json.ok) return { ok: false, problems: [json.problem] };
-  const fileProblems: Problem[] = [];
-  const at = (path: PathSegment[], message: string, allowed?: string[]) => {
-    const p: Problem = { file, line: 0, column: 0, path: formatPath(path), message };
-    if (allowed) p.allowed = allowed;
-    fileProblems.push(p);
-  };
+  const { problems: fileProblems, at } = fileProblemSink(file);
   const root = json.value;
   const networks = isPlainObject(root) ? root.networks : undefined;
   if (!Array.isArray(networks)) {
