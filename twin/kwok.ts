@@ -7,7 +7,7 @@ import { stringify } from "yaml";
 import { bin, engineEnv, TWIN_DIR, versions } from "../toolchain/paths.ts";
 import { $, failureText } from "../toolchain/process.ts";
 import { MANAGED_BY, type TwinCluster } from "./plan.ts";
-import { apiserverPort } from "./ports.ts";
+import { apiserverPort, componentPortFlags } from "./ports.ts";
 
 export const paths = {
   workdir: join(TWIN_DIR, "kwok"),
@@ -130,6 +130,7 @@ export async function up(clusters: TwinCluster[], log: Log): Promise<UpResult[]>
           "binary",
           "--kube-apiserver-port",
           String(port),
+          ...(await componentPortFlags()),
           "--kubeconfig",
           paths.kubeconfig(cluster.name),
           "--wait",

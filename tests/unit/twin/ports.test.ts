@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { apiserverPort, PortInUse, portEnvVar } from "../../../twin/ports.ts";
+import { apiserverPort, componentPortFlags, PortInUse, portEnvVar } from "../../../twin/ports.ts";
 
 let held: Server | undefined;
 afterEach(() => {
@@ -53,5 +53,21 @@ describe("apiserverPort", () => {
     await expect(apiserverPort("dc-prod", { BAUBAU_TWIN_PORT_DC_PROD: "70000" })).rejects.toThrow(
       /not a TCP port/,
     );
+  });
+});
+
+describe("componentPortFlags", () => {
+  it("gives each kwokctl component its own free port", async () => {
+    const flags = await componentPortFlags();
+    const names = flags.filter((_, i) => i % 2 === 0);
+    const ports = flags.filter((_, i) => i % 2 === 1).map(Number);
+    expect(names).toEqual([
+      "--etcd-port",
+      "--controller-port",
+      "--kube-controller-manager-port",
+      "--kube-scheduler-port",
+    ]);
+    for (const p of ports) expect(p).toBeGreaterThan(1023);
+    expect(new Set(ports).size).toBe(ports.length);
   });
 });
