@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { bin, engineEnv, TWIN_DIR, versions } from "../toolchain/paths.ts";
 import { $, failureText } from "../toolchain/process.ts";
+import { isReady, listNodes, serverOf } from "./api.ts";
 import { MANAGED_BY, type TwinCluster } from "./plan.ts";
 import { apiserverPort, componentPortFlags } from "./ports.ts";
 
@@ -65,21 +66,7 @@ export async function listClusters(): Promise<string[]> {
     .sort();
 }
 
-/** The API server URL in a cluster's kubeconfig. */
-async function apiServer(cluster: string): Promise<string> {
-  return (
-    await kubectl(cluster, ["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])
-  ).trim();
-}
-
-export async function isHealthy(cluster: string): Promise<boolean> {
-  if (!existsSync(paths.kubeconfig(cluster))) return false;
-  try {
-    return (await kubectl(cluster, ["get", "--raw", "/readyz"], 10_000)).trim() === "ok";
-  } catch {
-    return false;
-  }
-}
+export const isHealthy = (cluster: string): Promise<boolean> => isReady(paths.kubeconfig(cluster));
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -142,7 +129,7 @@ export async function up(clusters: TwinCluster[], log: Log): Promise<UpResult[]>
     }
     await waitFor(`${cluster.name} API server /readyz`, () => isHealthy(cluster.name), 120_000);
     await applyNodes(cluster, log);
-    const server = await apiServer(cluster.name);
+    const server = serverOf(paths.kubeconfig(cluster.name));
     results.push({ cluster: cluster.name, action, nodes: cluster.nodes.length, server });
   }
   return results;
@@ -156,17 +143,11 @@ async function applyNodes(cluster: TwinCluster, log: Log): Promise<void> {
   await kubectl(cluster.name, ["apply", "--server-side", "--field-manager", MANAGED_BY, "-f", file]);
   // Node status is its own subresource after creation: capacity changes go there, and only
   // for nodes whose capacity differs from the inventory's.
-  const current = JSON.parse(
-    await kubectl(cluster.name, [
-      "get",
-      "nodes",
-      "-l",
-      `app.kubernetes.io/managed-by=${MANAGED_BY}`,
-      "-o",
-      "json",
-    ]),
-  ) as { items: { metadata: { name: string }; status?: { capacity?: Record<string, string> } }[] };
-  const capacityOf = new Map(current.items.map((n) => [n.metadata.name, n.status?.capacity ?? {}]));
+  const current = await listNodes(
+    paths.kubeconfig(cluster.name),
+    `app.kubernetes.io/managed-by=${MANAGED_BY}`,
+  );
+  const capacityOf = new Map(current.map((n) => [n.metadata?.name ?? "", n.status?.capacity ?? {}]));
   for (const node of cluster.nodes) {
     const have = capacityOf.get(node.metadata.name) ?? {};
     const same = Object.entries(node.status.capacity).every(([k, v]) => have[k] === v);
@@ -268,11 +249,9 @@ export async function status(planned: string[]): Promise<ClusterStatus[]> {
       out.push({ cluster, state: "stopped", processes });
       continue;
     }
-    const server = await apiServer(cluster);
-    const nodes = JSON.parse(await kubectl(cluster, ["get", "nodes", "-o", "json"])) as {
-      items: { status?: { conditions?: { type: string; status: string }[] } }[];
-    };
-    const ready = nodes.items.filter((n) =>
+    const server = serverOf(paths.kubeconfig(cluster));
+    const nodes = await listNodes(paths.kubeconfig(cluster));
+    const ready = nodes.filter((n) =>
       n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
     );
     out.push({
@@ -280,7 +259,7 @@ export async function status(planned: string[]): Promise<ClusterStatus[]> {
       state: "running",
       server,
       nodesReady: ready.length,
-      nodesTotal: nodes.items.length,
+      nodesTotal: nodes.length,
       processes,
     });
   }
