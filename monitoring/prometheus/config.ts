@@ -22,6 +22,17 @@ export interface ApiServerTarget {
   bearerTokenFile?: string;
 }
 
+/** The operator's replicas in production (it runs in-cluster from charts/operator.ts), found by DNS:
+ * `name` resolves to one A record per replica — a headless Service's name, e.g.
+ * smartservice-operator-metrics.smartcity-system.svc.cluster.local — so the leader and the warm
+ * follower are two instances, never one random pod behind a Service's virtual address. DNS, not
+ * kubernetes_sd_configs: Debian's Prometheus 2.42 is built without Kubernetes discovery. */
+export interface OperatorDns {
+  cluster: string;
+  name: string;
+  port: number;
+}
+
 export interface SiteProbe {
   /** Blackbox module: `icmp` against management addresses in production, `http_2xx` against stand-ins. */
   module: string;
@@ -37,7 +48,10 @@ export interface PrometheusOptions {
   prometheus: string;
   /** host:port of each, as Prometheus reaches them. */
   exporter: string[];
+  /** host:port of local operator processes (the twin). */
   operator: string[];
+  /** In-cluster operators (production), one job per cluster, all labelled job="smartservice-operator". */
+  operatorDns?: OperatorDns[];
   apiservers: ApiServerTarget[];
   blackbox: string;
   sites: ProbedSite[];
@@ -61,6 +75,29 @@ const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 function hostPorts(what: string, list: readonly string[]): string[] {
   for (const t of list) if (!HOST_PORT.test(t)) throw new Error(`${what}: "${t}" is not host:port`);
   return [...list];
+}
+
+const tlsConfig = (tls: TlsFiles) => ({
+  ...(tls.caFile ? { ca_file: tls.caFile } : {}),
+  ...(tls.certFile ? { cert_file: tls.certFile } : {}),
+  ...(tls.keyFile ? { key_file: tls.keyFile } : {}),
+  ...(tls.insecureSkipVerify ? { insecure_skip_verify: true } : {}),
+});
+
+const DNS_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+function operatorDnsJob(o: OperatorDns) {
+  if (!DNS_NAME.test(o.name)) throw new Error(`operator in ${o.cluster}: "${o.name}" is not a DNS name`);
+  if (!Number.isInteger(o.port) || o.port < 1 || o.port > 65535)
+    throw new Error(`operator in ${o.cluster}: port ${o.port} is not in 1..65535`);
+  return {
+    job_name: `${JOB.operator}-${o.cluster}`,
+    dns_sd_configs: [{ names: [o.name], type: "A", port: o.port }],
+    relabel_configs: [
+      { target_label: "cluster", replacement: o.cluster },
+      { target_label: "job", replacement: JOB.operator },
+    ],
+  };
 }
 
 function probeTarget(site: ProbedSite, probe: SiteProbe): string {
@@ -91,16 +128,12 @@ export function prometheusConfig(o: PrometheusOptions) {
       staticJob(JOB.prometheus, [o.prometheus]),
       staticJob(JOB.exporter, o.exporter),
       staticJob(JOB.operator, o.operator),
+      ...(o.operatorDns ?? []).map(operatorDnsJob),
       // One job per cluster (each has its own client certificate), all labelled job="kubernetes-apiservers".
       ...o.apiservers.map((a) => ({
         job_name: `${JOB.apiservers}-${a.cluster}`,
         scheme: "https",
-        tls_config: {
-          ...(a.tls.caFile ? { ca_file: a.tls.caFile } : {}),
-          ...(a.tls.certFile ? { cert_file: a.tls.certFile } : {}),
-          ...(a.tls.keyFile ? { key_file: a.tls.keyFile } : {}),
-          ...(a.tls.insecureSkipVerify ? { insecure_skip_verify: true } : {}),
-        },
+        tls_config: tlsConfig(a.tls),
         ...(a.bearerTokenFile ? { authorization: { credentials_file: a.bearerTokenFile } } : {}),
         static_configs: [{ targets: hostPorts(a.cluster, [a.address]), labels: { cluster: a.cluster } }],
         relabel_configs: [{ target_label: "job", replacement: JOB.apiservers }],

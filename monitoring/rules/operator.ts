@@ -1,5 +1,7 @@
 // Alerts on the SmartService operator, against controller-runtime's metric names
-// (controller_runtime_reconcile_errors_total{controller}, workqueue_depth{name}).
+// (controller_runtime_reconcile_errors_total{controller}, controller_runtime_reconcile_total,
+// workqueue_depth{name,controller}): reconcile errors, a queue that grows, a queue that is stalled,
+// the process not answering.
 import { JOB, OPERATOR } from "../metric-names.ts";
 import { forDuration, type RuleGroup, type RuleOptions } from "./types.ts";
 
@@ -31,6 +33,22 @@ export function operatorRules(options: RuleOptions): RuleGroup {
           summary: "Work queue {{ $labels.name }} keeps growing",
           description:
             "The work queue {{ $labels.name }} has not been empty and kept growing for 30 minutes: the operator falls behind.",
+        },
+      },
+      {
+        // Stalled: items wait and no reconcile finishes (workers hung, or the controller not running
+        // while the process still answers). A busy queue that keeps reconciling is not stalled.
+        alert: "OperatorWorkQueueStalled",
+        expr:
+          `min by (job, instance, controller) (min_over_time(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[10m])) > 0` +
+          " unless on (job, instance, controller)" +
+          ` sum by (job, instance, controller) (increase(${OPERATOR.reconcileTotal}{job="${JOB.operator}"}[10m])) > 0`,
+        for: forDuration(300, options),
+        labels,
+        annotations: {
+          summary: "Work queue of {{ $labels.controller }} on {{ $labels.instance }} is stalled",
+          description:
+            "{{ $labels.controller }} has had items waiting and finished no reconcile for 15 minutes: its workers are stuck.",
         },
       },
       {

@@ -1,23 +1,22 @@
 // End to end on the twin: the real Prometheus, Alertmanager and blackbox exporter run on 127.0.0.1 with
-// the configs generated from the model; Prometheus scrapes the KPI exporter and the twin's API servers
-// and probes every operational site's stand-in. Its query results equal what model/ computes; stopping
-// a school's stand-in fires SiteUnreachable, routed to the school's OPD; stopping a PoP that cuts sites
-// off pages PopDown, and Alertmanager inhibits the PoP's own SiteUnreachable; a SmartService whose
-// Ready condition turns False pages its owner through SmartServiceNotReady. The operator does not run
-// here: the test writes the SmartService's status itself (as the operator would), and installs a
-// minimal SmartService CRD only when the cluster has none, removing what it created.
+// the configs generated from the model; Prometheus scrapes the KPI exporter, the SmartService operator
+// (the real one, as a process against the twin's dc-prod) and the twin's API servers, and probes every
+// operational site's stand-in. Its query results equal what model/ computes; stopping a school's
+// stand-in fires SiteUnreachable, routed to the school's OPD; stopping a PoP that cuts sites off pages
+// PopDown, and Alertmanager inhibits the PoP's own SiteUnreachable; a SmartService the operator made
+// Ready fails when its pods are lost and its namespace's quota refuses new ones: the operator turns
+// Ready False, SmartServiceNotReady pages its owner, and clears when the quota is lifted. The
+// operator's own metrics, as Prometheus scraped them, follow what it did; stopped, it fires OperatorDown.
 import { join } from "node:path";
-import { ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smartServiceResource } from "../../charts/crds/smart-service.ts";
 import { analyseCoverage } from "../../model/analyses/coverage.ts";
 import { analyseDiversity } from "../../model/analyses/diversity.ts";
 import { analyseTier2 } from "../../model/analyses/tier2.ts";
 import { loadInventory } from "../../model/load/index.ts";
-import type { Inventory } from "../../model/types.ts";
+import type { Inventory, Service } from "../../model/types.ts";
 import { dashboards } from "../../monitoring/dashboards/index.ts";
-import { SMART_SERVICE } from "../../monitoring/exporter/cluster.ts";
 import { serviceKpis } from "../../monitoring/exporter/services.ts";
-import { waitFor } from "../../monitoring/local/processes.ts";
 import {
   downMonitoring,
   type MonitoringState,
@@ -28,67 +27,29 @@ import {
 import { ROOT } from "../../toolchain/paths.ts";
 import { paths } from "../../twin/kwok.ts";
 import { planTwin } from "../../twin/plan.ts";
+import {
+  createNamespace,
+  deleteNamespace,
+  installPlatform,
+  isReady,
+  type Kube,
+  kube,
+  readSmartService,
+  waitFor,
+} from "./helpers/kube.ts";
+import { type OperatorProcess, startOperator } from "./helpers/operator-process.ts";
 
 const dir = join(ROOT, ".monitoring-it");
 let state: MonitoringState;
 let inventory: Inventory;
-let kube: { custom: CustomObjectsApi; core: CoreV1Api; crds: ApiextensionsV1Api };
-let createdCrd = false;
+let k: Kube;
+let platform: { uninstall(): Promise<void> } | undefined;
+let op: OperatorProcess;
 const NAMESPACE = "monitoring-it";
-const CRD_NAME = `${SMART_SERVICE.plural}.${SMART_SERVICE.group}`;
-
-async function ensureSmartServiceCrd(): Promise<void> {
-  const exists = await kube.crds.readCustomResourceDefinition({ name: CRD_NAME }).then(
-    () => true,
-    () => false,
-  );
-  if (exists) return;
-  // client-node serialises typed models by their TypeScript names (x_kubernetes_…), dropping JSON spellings.
-  const open = { type: "object", x_kubernetes_preserve_unknown_fields: true };
-  await kube.crds.createCustomResourceDefinition({
-    body: {
-      metadata: { name: CRD_NAME, labels: { "app.kubernetes.io/managed-by": "monitoring-it" } },
-      spec: {
-        group: SMART_SERVICE.group,
-        scope: "Namespaced",
-        names: { plural: SMART_SERVICE.plural, singular: "smartservice", kind: "SmartService" },
-        versions: [
-          {
-            name: SMART_SERVICE.version,
-            served: true,
-            storage: true,
-            subresources: { status: {} },
-            schema: { openAPIV3Schema: { type: "object", properties: { spec: open, status: open } } },
-          },
-        ],
-      },
-    },
-  });
-  createdCrd = true;
-  await waitFor(
-    "the SmartService CRD established",
-    async () =>
-      (await kube.crds.readCustomResourceDefinition({ name: CRD_NAME })).status?.conditions?.some(
-        (c) => c.type === "Established" && c.status === "True",
-      ) ?? false,
-    30_000,
-  );
-}
-
-async function setReady(name: string, ready: boolean): Promise<void> {
-  const ref = { ...SMART_SERVICE, namespace: NAMESPACE, name };
-  const current = (await kube.custom.getNamespacedCustomObject(ref)) as Record<string, unknown>;
-  const condition = ready
-    ? { type: "Ready", status: "True", reason: "Available", message: "all replicas available" }
-    : { type: "Ready", status: "False", reason: "ProgressDeadlineExceeded", message: "rollout stalled" };
-  await kube.custom.replaceNamespacedCustomObjectStatus({
-    ...ref,
-    body: {
-      ...current,
-      status: { conditions: [{ ...condition, lastTransitionTime: new Date().toISOString() }] },
-    },
-  });
-}
+const QUOTA = "no-new-pods";
+const RECONCILES =
+  'controller_runtime_reconcile_total{job="smartservice-operator",controller="smartservice"}';
+let reconcilesBefore = 0;
 
 interface PromSample {
   metric: Record<string, string>;
@@ -124,15 +85,24 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error("inventory has problems");
   inventory = loaded.inventory;
   const clusters = planTwin(inventory.datacenter).map((c) => c.name);
-  const kc = new KubeConfig();
-  kc.loadFromFile(paths.kubeconfig("dc-prod"));
-  kube = {
-    custom: kc.makeApiClient(CustomObjectsApi),
-    core: kc.makeApiClient(CoreV1Api),
-    crds: kc.makeApiClient(ApiextensionsV1Api),
-  };
-  await ensureSmartServiceCrd();
-  await kube.core.createNamespace({ body: { metadata: { name: NAMESPACE } } }).catch(() => undefined);
+  k = kube();
+  platform = await installPlatform(k);
+  await createNamespace(k, NAMESPACE);
+  // The operator as tests/integration/smart-service-operator.test.ts runs it: a process, its Lease
+  // in this test's namespace with short timings.
+  op = await startOperator([
+    "--workers",
+    "2",
+    "--leader-election-namespace",
+    NAMESPACE,
+    "--lease-duration",
+    "4",
+    "--renew-deadline",
+    "3",
+    "--retry-period",
+    "1",
+  ]);
+  await op.waitForLog("leadership", (l) => l.msg === "successfully acquired lease");
   await downMonitoring(dir);
   removeState(dir);
   state = await upMonitoring({
@@ -140,6 +110,7 @@ beforeAll(async () => {
     inventoryDir: join(ROOT, "inventory"),
     kubeconfigs: Object.fromEntries(clusters.map((c) => [c, paths.kubeconfig(c)])),
     servicesCluster: "dc-prod",
+    operatorTargets: [op.address],
     scrapeInterval: "1s",
     forScale: 0.02,
   });
@@ -149,6 +120,7 @@ beforeAll(async () => {
     async () =>
       (await query(`probe_success{job="site-probe"} == 1`)).length === state.sites.length &&
       (await query(`up{job="kubernetes-apiservers"} == 1`)).length === clusters.length &&
+      (await query(`up{job="smartservice-operator"} == 1`)).length === 1 &&
       (await query(`target:baubau_fiber_coverage:ratio`)).length > 0 &&
       (await query("baubau:tier2_availability_errors:ratio_rate3d")).length === 1 &&
       (await query("baubau_smart_service_list_success")).length === 1,
@@ -157,11 +129,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await op?.stop();
   if (state) await downMonitoring(dir);
   removeState(dir);
-  if (kube) {
-    await kube.core.deleteNamespace({ name: NAMESPACE }).catch(() => undefined);
-    if (createdCrd) await kube.crds.deleteCustomResourceDefinition({ name: CRD_NAME });
+  if (k) {
+    await deleteNamespace(k, NAMESPACE);
+    await platform?.uninstall();
+    await k.close();
   }
 });
 
@@ -284,25 +258,23 @@ describe("monitoring on the twin", () => {
     await setSite(state, cut.siteId, "up");
   });
 
-  it("a SmartService whose Ready turns False pages its owner OPD, and the live KPI follows its condition", async () => {
+  it("a SmartService the operator made Ready fails when its pods cannot be replaced: the operator's Ready=False pages its owner, and clears", async () => {
     const service = inventory.services.find(
-      (x) => x.kind === "public" && x.essential && x.status === "online",
+      (x): x is Service & { workload: NonNullable<Service["workload"]> } =>
+        x.kind === "public" && x.essential && x.status === "online" && x.workload?.cluster === "dc-prod",
     );
-    if (!service) throw new Error("the catalog has no online essential public service");
+    if (!service) throw new Error("the catalog has no online essential public service on dc-prod");
     const essential = inventory.services.filter(
       (x) => x.kind === "public" && x.essential && x.status !== "retired",
     );
-    await kube.custom.createNamespacedCustomObject({
-      ...SMART_SERVICE,
-      namespace: NAMESPACE,
-      body: {
-        apiVersion: `${SMART_SERVICE.group}/${SMART_SERVICE.version}`,
-        kind: "SmartService",
-        metadata: { name: service.id, namespace: NAMESPACE },
-        spec: service,
-      },
-    });
-    await setReady(service.id, true);
+    reconcilesBefore = await one(`sum(${RECONCILES})`);
+    await k.apply(smartServiceResource(service, NAMESPACE) as never);
+    const readSS = () => readSmartService(k, NAMESPACE, service.id);
+    await waitFor(
+      "the operator to make the SmartService Ready",
+      async () => isReady(await readSS()),
+      180_000,
+    );
     const ready = `baubau_smart_service_ready{name="${service.id}",namespace="${NAMESPACE}"}`;
     await waitFor(
       "the exporter reporting the service Ready",
@@ -321,7 +293,30 @@ describe("monitoring on the twin", () => {
     const [labels] = await query(ready);
     expect(labels?.metric).toMatchObject({ opd: service.tenant, kind: "public", essential: "true" });
 
-    await setReady(service.id, false);
+    // The fault: the namespace's quota admits no pod, and the service's pods are lost. The ReplicaSet
+    // cannot replace them, the Deployment has no available replica, and the operator says so.
+    await k.core.createNamespacedResourceQuota({
+      namespace: NAMESPACE,
+      body: { metadata: { name: QUOTA }, spec: { hard: { pods: "0" } } },
+    });
+    await waitFor(
+      "the quota enforced",
+      async () =>
+        (await k.core.readNamespacedResourceQuota({ name: QUOTA, namespace: NAMESPACE })).status?.hard
+          ?.pods === "0",
+      60_000,
+    );
+    await k.core.deleteCollectionNamespacedPod({ namespace: NAMESPACE });
+    const notReady = await waitFor(
+      "the operator turning Ready False",
+      async () => {
+        const c = (await readSS())?.status?.conditions?.find((x) => x.type === "Ready");
+        return c?.status === "False" ? c : undefined;
+      },
+      120_000,
+    );
+    expect(notReady.reason).toBe("Progressing");
+    expect(notReady.message).toMatch(new RegExp(`^\\d+ of ${service.workload.replicas} replicas available`));
     const alert = `ALERTS{alertname="SmartServiceNotReady",alertstate="firing",name="${service.id}"}`;
     await waitFor("SmartServiceNotReady firing", async () => (await query(alert)).length === 1, 60_000);
     expect(await one("baubau:essential_public_services_online:ratio")).toBe(0);
@@ -338,6 +333,51 @@ describe("monitoring on the twin", () => {
     );
     expect(inAm?.labels).toMatchObject({ severity: "page", opd: service.tenant, namespace: NAMESPACE });
     expect(inAm?.receivers.map((r) => r.name)).toEqual(["noc-page", `opd-${service.tenant}-page`]);
+
+    // Lifted: the ReplicaSet's next retry creates the pods, the operator turns Ready True, the alert clears.
+    await k.core.deleteNamespacedResourceQuota({ name: QUOTA, namespace: NAMESPACE });
+    await waitFor("the operator to make it Ready again", async () => isReady(await readSS()), 300_000);
+    await waitFor(
+      "SmartServiceNotReady resolved",
+      async () => (await query(`ALERTS{alertname="SmartServiceNotReady",name="${service.id}"}`)).length === 0,
+      60_000,
+    );
+  });
+
+  it("Prometheus's operator series follow what the operator did: reconciles counted, queue drained, no errors", async () => {
+    const sample = async (expr: string) => (await query(expr)).map((x) => Number(x.value[1]));
+    const job = `job="smartservice-operator"`;
+    // Idle, and Prometheus has scraped the idle state: its figures equal the operator's own /metrics.
+    const direct = async () => {
+      const text = (await op.get("/metrics")).body;
+      const line = (name: string) =>
+        text
+          .split("\n")
+          .filter((l) => l.startsWith(name))
+          .reduce((a, l) => a + Number(l.slice(l.lastIndexOf(" ") + 1)), 0);
+      return { reconciles: line("controller_runtime_reconcile_total{"), adds: line("workqueue_adds_total{") };
+    };
+    await waitFor(
+      "the operator idle and scraped",
+      async () => {
+        const [depth] = await sample(`sum(workqueue_depth{${job}})`);
+        const [reconciles] = await sample(`sum(${RECONCILES})`);
+        return depth === 0 && reconciles === (await direct()).reconciles;
+      },
+      60_000,
+    );
+    const reconciles = await one(`sum(${RECONCILES})`);
+    // Create, the lost pods, the lifted quota: each a reconcile at least (status written each time).
+    expect(reconciles - reconcilesBefore).toBeGreaterThanOrEqual(3);
+    expect(await one(`sum(workqueue_adds_total{${job}})`)).toBe(reconciles);
+    expect(await one(`sum(controller_runtime_reconcile_errors_total{${job}})`)).toBe(
+      await one(`sum(controller_runtime_reconcile_total{${job},result="error"})`),
+    );
+    expect(await one(`sum(controller_runtime_active_workers{${job}})`)).toBe(0);
+    expect(await one(`max(controller_runtime_max_concurrent_reconciles{${job}})`)).toBe(2);
+    expect(await one(`leader_election_master_status{${job}}`)).toBe(1);
+    // None of the operator's alerts fires on a healthy operator.
+    expect(await query(`ALERTS{alertname=~"Operator.*"}`)).toEqual([]);
   });
 
   it("every dashboard query parses and returns data from this Prometheus (after the drills)", async () => {
@@ -345,12 +385,24 @@ describe("monitoring on the twin", () => {
     for (const d of dashboards()) {
       for (const p of d.panels) {
         for (const t of p.targets) {
-          // The operator's own metrics: it does not run here (this file writes SmartService status itself).
-          if (d.uid === "baubau-operator") continue;
           if ((await query(t.expr)).length === 0) empty.push(`${d.uid}#${p.id}${t.refId} ${t.expr}`);
         }
       }
     }
     expect(empty).toEqual([]);
+  });
+
+  it("the operator stopped fires OperatorDown, a ticket for the network's OPD", async () => {
+    expect(await op.stop()).toBe(0);
+    const down = `ALERTS{alertname="OperatorDown",alertstate="firing",instance="${op.address}"}`;
+    await waitFor("OperatorDown firing", async () => (await query(down)).length === 1, 60_000);
+    await waitFor(
+      "OperatorDown in Alertmanager",
+      async () => (await amAlerts()).some((a) => a.labels.alertname === "OperatorDown"),
+      60_000,
+    );
+    const inAm = (await amAlerts()).find((a) => a.labels.alertname === "OperatorDown");
+    expect(inAm?.labels).toMatchObject({ severity: "ticket", job: "smartservice-operator" });
+    expect(inAm?.receivers.map((r) => r.name)).toEqual([`opd-${inAm?.labels.opd}`]);
   });
 });

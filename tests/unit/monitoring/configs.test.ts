@@ -6,6 +6,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operatorManifests } from "../../../charts/operator.ts";
 import type { Inventory } from "../../../model/types.ts";
 import { alertmanagerConfig, alertmanagerConfigFile } from "../../../monitoring/alertmanager/config.ts";
 import { blackboxConfigFile } from "../../../monitoring/prometheus/blackbox.ts";
@@ -35,6 +36,20 @@ async function tool(cmd: string, args: string[]): Promise<{ ok: boolean; out: st
 let inventory: Inventory;
 let sites: ProbedSite[];
 let options: PrometheusOptions;
+
+/** The DNS name and port of the operator's metrics Service as charts/operator.ts renders it. */
+function operatorMetricsService() {
+  const svc = operatorManifests({ image: "registry.baubaukota.go.id/platform/operator:0.1.0" }).find(
+    (m) => m.kind === "Service",
+  ) as unknown as {
+    metadata: { name: string; namespace: string };
+    spec: { ports: { port: number }[] };
+  };
+  return {
+    name: `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`,
+    port: svc.spec.ports[0]?.port ?? 0,
+  };
+}
 
 beforeAll(async () => {
   const real = await realInventory();
@@ -94,10 +109,48 @@ describe("prometheus config", () => {
       ...options,
       scrapeInterval: "30s",
       siteProbe: { module: "icmp", address: "management" },
+      operator: [],
+      operatorDns: [{ cluster: "dc-prod", ...operatorMetricsService() }],
     });
     writeFileSync(join(dir, "production.yml"), production);
     expect(production).toContain("- 10.72.");
-    expect((await tool("promtool", ["check", "config", "production.yml"])).ok).toBe(true);
+    const checked = await tool("promtool", ["check", "config", "production.yml"]);
+    expect(checked.out).toContain("SUCCESS");
+    expect(checked.ok).toBe(true);
+  });
+
+  it("production: every replica of the in-cluster operator, by the DNS name of its metrics Service", () => {
+    const where = operatorMetricsService();
+    const jobs = prometheusConfig({
+      ...options,
+      operator: [],
+      operatorDns: [{ cluster: "dc-prod", ...where }],
+    }).scrape_configs.filter((j) => j.job_name.startsWith("smartservice-operator"));
+    // The static job stays (empty) beside the discovered one; rules select on job="smartservice-operator".
+    expect(jobs.map((j) => j.job_name)).toEqual(["smartservice-operator", "smartservice-operator-dc-prod"]);
+    expect(jobs[1]).toEqual({
+      job_name: "smartservice-operator-dc-prod",
+      dns_sd_configs: [
+        {
+          names: ["smartservice-operator-metrics.smartcity-system.svc.cluster.local"],
+          type: "A",
+          port: 8080,
+        },
+      ],
+      relabel_configs: [
+        { target_label: "cluster", replacement: "dc-prod" },
+        { target_label: "job", replacement: "smartservice-operator" },
+      ],
+    });
+    expect(() =>
+      prometheusConfig({
+        ...options,
+        operatorDns: [{ cluster: "dc-prod", name: "Smart Service", port: 8080 }],
+      }),
+    ).toThrow('operator in dc-prod: "Smart Service" is not a DNS name');
+    expect(() =>
+      prometheusConfig({ ...options, operatorDns: [{ cluster: "dc-prod", name: "a.svc", port: 0 }] }),
+    ).toThrow("operator in dc-prod: port 0 is not in 1..65535");
   });
 
   it("promtool check config rejects a broken file (the check can fail)", async () => {
