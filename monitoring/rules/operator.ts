@@ -3,16 +3,18 @@
 // workqueue_depth{name,controller}): reconcile errors, a queue that grows, a queue that is stalled,
 // the process not answering.
 import { JOB, OPERATOR } from "../metric-names.ts";
-import { forDuration, type RuleGroup, type RuleOptions } from "./types.ts";
+import { forDuration, type RuleGroup, type RuleOptions, windowDuration } from "./types.ts";
 
 export function operatorRules(options: RuleOptions): RuleGroup {
   const labels = { severity: "ticket" as const, opd: options.networkOpd };
+  // The windows scale with the for: durations (a twin drill shortens both alike).
+  const w = (seconds: number) => windowDuration(seconds, options);
   return {
     name: "baubau-operator",
     rules: [
       {
         alert: "OperatorReconcileErrors",
-        expr: `sum by (controller) (rate(${OPERATOR.reconcileErrors}{job="${JOB.operator}"}[5m])) > 0`,
+        expr: `sum by (controller) (rate(${OPERATOR.reconcileErrors}{job="${JOB.operator}"}[${w(300)}])) > 0`,
         for: forDuration(600, options),
         labels,
         annotations: {
@@ -25,8 +27,8 @@ export function operatorRules(options: RuleOptions): RuleGroup {
         // Growing: never empty over the window and still rising. A queue that drains, even slowly, is fine.
         alert: "OperatorWorkQueueGrowing",
         expr:
-          `min_over_time(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[15m]) > 0` +
-          ` and deriv(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[15m]) > 0`,
+          `min_over_time(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[${w(900)}]) > 0` +
+          ` and deriv(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[${w(900)}]) > 0`,
         for: forDuration(900, options),
         labels,
         annotations: {
@@ -40,9 +42,9 @@ export function operatorRules(options: RuleOptions): RuleGroup {
         // while the process still answers). A busy queue that keeps reconciling is not stalled.
         alert: "OperatorWorkQueueStalled",
         expr:
-          `min by (job, instance, controller) (min_over_time(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[10m])) > 0` +
+          `min by (job, instance, controller) (min_over_time(${OPERATOR.workqueueDepth}{job="${JOB.operator}"}[${w(600)}])) > 0` +
           " unless on (job, instance, controller)" +
-          ` sum by (job, instance, controller) (increase(${OPERATOR.reconcileTotal}{job="${JOB.operator}"}[10m])) > 0`,
+          ` sum by (job, instance, controller) (increase(${OPERATOR.reconcileTotal}{job="${JOB.operator}"}[${w(600)}])) > 0`,
         for: forDuration(300, options),
         labels,
         annotations: {

@@ -34,10 +34,20 @@ export interface RuleOptions {
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = { networkOpd: "diskominfo", forScale: 1 };
 
-/** `for:` durations are written in seconds and scaled (a twin drill should not wait 5 minutes). */
-export function forDuration(seconds: number, options: RuleOptions): string {
-  const s = Math.max(0, Math.round(seconds * options.forScale));
+function duration(s: number): string {
   if (s > 0 && s % 3600 === 0) return `${s / 3600}h`;
   if (s > 0 && s % 60 === 0) return `${s / 60}m`;
   return `${s}s`;
+}
+
+/** `for:` durations are written in seconds and scaled (a twin drill should not wait 5 minutes). */
+export function forDuration(seconds: number, options: RuleOptions): string {
+  return duration(Math.max(0, Math.round(seconds * options.forScale)));
+}
+
+/** A range window that must keep its proportion to a `for:` (a rate that "keeps" being high):
+ * scaled with it, else one transient error would outlast a scaled `for:` and fire. At least 5s, so
+ * a 1-2s scrape interval still puts two samples in it. */
+export function windowDuration(seconds: number, options: RuleOptions): string {
+  return duration(Math.max(5, Math.round(seconds * options.forScale)));
 }

@@ -74,6 +74,19 @@ describe("rules", () => {
     expect(site && "for" in site ? site.for : undefined).toBe("6s");
   });
 
+  it("scales the operator alerts' windows with their for: (one transient error does not fire in a drill)", () => {
+    const alert = (forScale: number, name: string) =>
+      ruleGroups({ forScale })
+        .flatMap((g) => g.rules)
+        .find((r) => "alert" in r && r.alert === name) as { expr: string; for: string };
+    expect(alert(1, "OperatorReconcileErrors")).toMatchObject({ for: "10m" });
+    expect(alert(1, "OperatorReconcileErrors").expr).toContain("[5m]");
+    expect(alert(0.02, "OperatorReconcileErrors")).toMatchObject({ for: "12s" });
+    expect(alert(0.02, "OperatorReconcileErrors").expr).toContain("[6s]");
+    // Never under 5s: a 1-2s scrape interval still gives the window two samples.
+    expect(alert(0.001, "OperatorWorkQueueStalled").expr).toContain("[5s]");
+  });
+
   it("writes the Tier-2 error budget as an exact decimal", () => {
     expect(errorBudget(0.99741)).toBe("0.00259");
     expect(ruleFile()).toContain("14.4 * 0.00259");
