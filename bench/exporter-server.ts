@@ -1,7 +1,7 @@
 // One side of the exporter benchmark, in its own process: `exporter` is the real KPI exporter on the
-// real inventory (prom-client renders /metrics per request); `baseline` serves the very same bytes,
-// rendered once, from a bare node:http server (the floor for HTTP on this machine). Both measure their
-// own event-loop delay (perf_hooks, 1 ms resolution) and report it over IPC.
+// real inventory (/metrics rendered once per change of its values, monitoring/exporter/registry.ts);
+// `baseline` serves the very same bytes, rendered once, from a bare node:http server (the floor for
+// HTTP on this machine). Both measure their own event-loop delay (perf_hooks, 1 ms resolution) and the CPU time they used, and report them over IPC.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -33,14 +33,23 @@ if (mode === "baseline") {
 
 const lag = monitorEventLoopDelay({ resolution: 1 });
 lag.enable();
+// CPU time this process used while scraped: per request, it does not depend on how busy the machine is.
+let cpuAtReset = process.cpuUsage();
 process.on("message", (m: string) => {
   if (m === "reset") {
     lag.reset();
+    cpuAtReset = process.cpuUsage();
     process.send?.({ reset: true });
   } else if (m === "lag") {
     const ms = (ns: number) => ns / 1e6;
+    const cpu = process.cpuUsage(cpuAtReset);
     process.send?.({
-      lag: { p50Ms: ms(lag.percentile(50)), p99Ms: ms(lag.percentile(99)), maxMs: ms(lag.max) },
+      lag: {
+        p50Ms: ms(lag.percentile(50)),
+        p99Ms: ms(lag.percentile(99)),
+        maxMs: ms(lag.max),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      },
     });
   } else if (m === "exit") {
     process.exit(0);

@@ -34,6 +34,7 @@ interface Lag {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  cpuMs: number;
 }
 
 function start(mode: string): Promise<{ child: ChildProcess; ready: Ready }> {
@@ -96,7 +97,9 @@ async function side(mode: "exporter" | "baseline") {
   await load(ready.url, 2000); // warm-up: JIT, sockets
   await ask(child, "reset", "reset");
   const t0 = performance.now();
+  const clientCpu0 = process.cpuUsage();
   const lat = (await load(ready.url, seconds * 1000)).sort((a, b) => a - b);
+  const clientCpu = process.cpuUsage(clientCpu0);
   const wallS = (performance.now() - t0) / 1000;
   const lag = await ask<Lag>(child, "lag", "lag");
   child.send("exit");
@@ -112,6 +115,15 @@ async function side(mode: "exporter" | "baseline") {
       max: round(lat[lat.length - 1] ?? Number.NaN),
     },
     eventLoopDelayMs: { p50: round(lag.p50Ms), p99: round(lag.p99Ms), max: round(lag.maxMs) },
+    // CPU per scrape, in the server and in the scrapers' process: independent of the machine's load.
+    // 50 x the server's figure is what a burst of 50 simultaneous scrapes costs on one free core.
+    serverCpuMsPerRequest: Math.round((lag.cpuMs / lat.length) * 1000) / 1000,
+    scraperCpuMsPerRequest:
+      Math.round(((clientCpu.user + clientCpu.system) / 1000 / lat.length) * 1000) / 1000,
+    cpuCoresUsed: {
+      server: round(lag.cpuMs / 1000 / wallS),
+      scrapers: round((clientCpu.user + clientCpu.system) / 1e6 / wallS),
+    },
   };
 }
 
@@ -148,10 +160,11 @@ const result = {
     p99: round(exporter.latencyMs.p99 / baseline.latencyMs.p99),
     p50: round(exporter.latencyMs.p50 / baseline.latencyMs.p50),
     requestsPerSecond: round(exporter.requestsPerSecond / baseline.requestsPerSecond),
+    serverCpuPerRequest: round(exporter.serverCpuMsPerRequest / baseline.serverCpuMsPerRequest),
   },
   runs,
 };
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
-  `${JSON.stringify({ baseline: baseline.latencyMs, exporter: exporter.latencyMs, lag: exporter.eventLoopDelayMs, ratios: result.ratios })}\n`,
+  `${JSON.stringify({ baseline: baseline.latencyMs, exporter: exporter.latencyMs, lag: exporter.eventLoopDelayMs, cpu: [baseline.serverCpuMsPerRequest, exporter.serverCpuMsPerRequest, exporter.cpuCoresUsed], load: [before, loadavg()], ratios: result.ratios })}\n`,
 );
