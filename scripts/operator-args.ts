@@ -5,9 +5,18 @@ import { OPERATOR_LEASE } from "../charts/operator.ts";
 import type { Level } from "../operators/runtime/log.ts";
 import { paths } from "../twin/kwok.ts";
 
-export const USAGE = `usage: scripts/operator [options]
+export const USAGE = `usage: scripts/operator [run] [options]
+       scripts/operator start|stop|status [--cluster NAME]
 
 Runs the SmartService operator against a cluster (default: the twin's dc-prod).
+
+  run (default)                     in the foreground, JSON log lines on stdout
+  start                             in the background against a twin cluster (scripts/start does
+                                    this): log in .twin/operator/<cluster>.log; one already running
+                                    there is kept
+  stop                              stop the background operator of --cluster, or of every cluster
+  status                            the background operators: pid, metrics address, log; exit 3
+                                    when one is recorded but not running
 
   --kubeconfig FILE                 kubeconfig to use (default: .twin/kubeconfigs/<cluster>.yaml)
   --cluster NAME                    twin cluster whose kubeconfig to use (default: dc-prod)
@@ -24,8 +33,14 @@ Runs the SmartService operator against a cluster (default: the twin's dc-prod).
   --log-level debug|info|error      (default: info)
   -h, --help`;
 
+export const COMMANDS = ["run", "start", "stop", "status"] as const;
+export type OperatorCommand = (typeof COMMANDS)[number];
+
 export interface OperatorArgs {
   help?: boolean;
+  command: OperatorCommand;
+  /** The twin cluster named with --cluster (start/stop/status). */
+  cluster?: string;
   kubeconfig: string;
   workers: number;
   host: string;
@@ -56,9 +71,10 @@ function positive(
 }
 
 export function parseOperatorArgs(argv: string[]): OperatorArgs {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
     strict: true,
+    allowPositionals: true,
     options: {
       help: { type: "boolean", short: "h" },
       kubeconfig: { type: "string" },
@@ -76,6 +92,21 @@ export function parseOperatorArgs(argv: string[]): OperatorArgs {
       "log-level": { type: "string" },
     },
   });
+  const [command = "run", ...extra] = positionals;
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new Error(`unknown command "${command}"; give one of: ${COMMANDS.join(", ")}`);
+  }
+  if (extra.length > 0) throw new Error(`unexpected argument(s): ${extra.join(" ")}`);
+  if (command !== "run") {
+    // The background operator is the twin's: only which cluster (and, to start, how many workers).
+    const allowed = new Set(["help", "cluster", ...(command === "start" ? ["workers"] : [])]);
+    const other = Object.keys(values).filter((k) => !allowed.has(k));
+    if (other.length > 0) {
+      throw new Error(
+        `${command} takes --cluster${command === "start" ? " and --workers" : ""}, not --${other[0]}`,
+      );
+    }
+  }
   if ([values.kubeconfig, values.cluster, values["in-cluster"]].filter(Boolean).length > 1) {
     throw new Error("give one of --kubeconfig, --cluster and --in-cluster");
   }
@@ -95,6 +126,8 @@ export function parseOperatorArgs(argv: string[]): OperatorArgs {
     throw new Error(`--workers: expected a whole number, got "${values.workers}"`);
   return {
     help: values.help,
+    command: command as OperatorCommand,
+    cluster: values.cluster,
     kubeconfig,
     workers,
     host: m[1] as string,

@@ -1,6 +1,7 @@
 // Entry point: the SmartService operator. Thin: argument parsing and signals here, the operator
 // in operators/smart-service/operator.ts. SIGTERM/SIGINT: finish the reconciles in flight,
 // release the lease, exit 0. Lost leadership: exit 1 (a supervisor restarts the process).
+// start/stop/status manage it as the twin's background process (scripts/operator-background.ts).
 import { existsSync } from "node:fs";
 import { jsonLogger } from "../operators/runtime/log.ts";
 import { createOperator } from "../operators/smart-service/operator.ts";
@@ -8,6 +9,11 @@ import { fail, parseArgsOrExit } from "./lib/cli.ts";
 import { parseOperatorArgs, USAGE } from "./operator-args.ts";
 
 const args = parseArgsOrExit(parseOperatorArgs, USAGE);
+if (args.command !== "run") {
+  // Loaded only here: the operator process itself does not need the twin's tooling.
+  const { background } = await import("./operator-background-cli.ts");
+  process.exit(await background(args.command, args.cluster, args.workers));
+}
 if (args.kubeconfig !== "in-cluster" && !existsSync(args.kubeconfig)) {
   fail(`kubeconfig ${args.kubeconfig} does not exist (is the twin up? scripts/twin up)`);
 }

@@ -6,6 +6,7 @@ import { formatDuration, log } from "../toolchain/progress.ts";
 import { down, paths, status, up } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
 import { loadInventoryOrExit, parseArgsOrExit } from "./lib/cli.ts";
+import { operatorStatus, stopAllOperators } from "./operator-background.ts";
 
 const USAGE = `Usage: scripts/twin up|down|status [INVENTORY_DIR]
 
@@ -13,8 +14,10 @@ The local twin data center: one kwok cluster per inventory cluster, one fake nod
 servers on 127.0.0.1; files in .twin/.
 
   up                create or start the clusters and make their nodes the inventory's servers
-  down              delete every twin cluster, check each process it started has exited, remove .twin/
-  status            (default) each cluster: running, stopped or absent; exit 3 when not all run
+  down              stop the background SmartService operator (npm start's), delete every twin
+                    cluster, check each process it started has exited, remove .twin/
+  status            (default) each cluster: running, stopped or absent, and the background
+                    operator; exit 3 when not all clusters run
   INVENTORY_DIR     inventory directory (default: $BAUBAU_INVENTORY or inventory/ of this repository)
   -h, --help        show this help
 
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
       break;
     }
     case "down": {
+      // The operator's files are in .twin/, which down removes: stop it first.
+      await stopAllOperators(say);
       const result = await down(say);
       say(
         result.stopped.length
@@ -80,6 +85,11 @@ async function main(): Promise<void> {
               ? `stopped (API not answering; ${r.processes} processes alive) — run scripts/twin up`
               : "absent — run scripts/twin up";
         process.stdout.write(`${r.cluster.padEnd(12)} ${detail}\n`);
+      }
+      for (const o of await operatorStatus()) {
+        process.stdout.write(
+          `${"".padEnd(12)} SmartService operator on ${o.cluster}: ${o.state}, pid ${o.operator.pid}, log ${o.operator.log}\n`,
+        );
       }
       if (rows.some((r) => r.state !== "running")) process.exitCode = 3;
       break;

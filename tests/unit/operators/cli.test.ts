@@ -15,6 +15,10 @@ describe("scripts/operator arguments", () => {
     [["--log-level", "loud"], '--log-level: expected debug, info or error, got "loud"'],
     [["--cluster", "dc-prod", "--in-cluster"], "give one of --kubeconfig, --cluster and --in-cluster"],
     [["--frobnicate"], "Unknown option '--frobnicate'"],
+    [["sideways"], 'unknown command "sideways"; give one of: run, start, stop, status'],
+    [["start", "now"], "unexpected argument(s): now"],
+    [["start", "--kubeconfig", "x.yaml"], "start takes --cluster and --workers, not --kubeconfig"],
+    [["stop", "--workers", "2"], "stop takes --cluster, not --workers"],
   ])("%j is refused: %s", (args, message) => {
     expect(() => parseOperatorArgs(args)).toThrow(message);
   });
@@ -31,6 +35,16 @@ describe("scripts/operator arguments", () => {
       renewMs: 10_000,
       retryMs: 2_000,
     });
+  });
+
+  it("start/stop/status name the twin cluster; run is the default", () => {
+    expect(parseOperatorArgs([]).command).toBe("run");
+    expect(parseOperatorArgs(["start", "--cluster", "dc-mgmt", "--workers", "4"])).toMatchObject({
+      command: "start",
+      cluster: "dc-mgmt",
+      workers: 4,
+    });
+    expect(parseOperatorArgs(["stop"])).toMatchObject({ command: "stop", cluster: undefined });
   });
 
   it("the entry point exits 1 with the message and the usage", async () => {
