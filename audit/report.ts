@@ -48,6 +48,16 @@ const LEVEL_ORDER = ["mandatory", "remediate", "advisory", "disabled"];
 /** Policy rows in the report: enough for every mandatory one in practice, short enough for a PR comment. */
 const MAX_VIOLATIONS = 40;
 
+/** The label charts/tenant-platform.ts puts on a tenant's namespace (its value: the tenant id). */
+const TENANT_LABEL = "smartcity.baubaukota.go.id/tenant";
+
+/** Which tenant a deleted namespace belonged to, from its label before the change. */
+function tenantOf(c: Change): string | undefined {
+  const labels = (c.before?.metadata as { labels?: Record<string, unknown> } | undefined)?.labels;
+  const value = labels?.[TENANT_LABEL];
+  return typeof value === "string" ? value : undefined;
+}
+
 function where(c: { namespace?: string; objectName?: string; name: string }): string {
   if (c.objectName) return c.namespace ? `${c.namespace}/${c.objectName}` : c.objectName;
   return c.name;
@@ -125,7 +135,9 @@ function domainSection(input: ReportInput, changes: Change[]): Section {
   if (d) {
     for (const tenant of d.tenants) {
       if (tenant.change === "removed") {
-        const namespaces = changes.filter((c) => c.kind === "Namespace" && c.op === "delete").map(where);
+        const namespaces = changes
+          .filter((c) => c.kind === "Namespace" && c.op === "delete" && tenantOf(c) === tenant.id)
+          .map(where);
         lines.push([
           strong("Tenant removed: "),
           t(`${tenant.name} (`),

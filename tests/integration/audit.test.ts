@@ -1,7 +1,7 @@
 // scripts/audit end to end with the real engine against the twin: real previews of the stacks
 // (a one-site change, …), reviews bound to saved plans, stale plans refused, the audit log of the
 // real applies checked and tampered with. One throw-away stack and backend; steps run in order.
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,28 +13,18 @@ import { parseSavedPreview } from "../../audit/saved-preview.ts";
 import { analyseCoverage } from "../../model/analyses/index.ts";
 import { loadInventory } from "../../model/load/index.ts";
 import type { Service } from "../../model/types.ts";
-import { applyPlan } from "../../scripts/lib/audit-apply.ts";
+import { applyPlan, policyArgs } from "../../scripts/lib/audit-apply.ts";
 import { PROJECT, pulumiCli } from "../../scripts/lib/pulumi-cli.ts";
 import { ROOT, TWIN_DIR } from "../../toolchain/paths.ts";
 import { fileWith, markOperational } from "./helpers/inventory-edits.ts";
 import { createTestStack, type TestStack } from "./helpers/pulumi-stack.ts";
 import { runScript } from "./helpers/run-script.ts";
+import { widenedRbacProgram } from "./helpers/widened-program.ts";
 
 const PLANTED = `planted-secret-${process.pid}-b5e1d7`;
 /** A site one access link away from an operational PoP: marking both operational connects it. */
 const NEW_SITE = "opd-diskop-ukm";
 const NEW_LINK = "pop-batupoaro--opd-diskop-ukm";
-
-// A pull request that lets every tenant's operator role read secrets: the real program, with one
-// transform registered before it runs.
-const WIDEN_RBAC = `import * as pulumi from "@pulumi/pulumi";
-pulumi.runtime.registerResourceTransform(async (args) => {
-  if (args.type !== "kubernetes:rbac.authorization.k8s.io/v1:Role") return undefined;
-  const rules = [...(args.props.rules ?? []), { apiGroups: [""], resources: ["secrets"], verbs: ["get"] }];
-  return { props: { ...args.props, rules }, opts: args.opts };
-});
-await import("./stacks/index.ts");
-`;
 
 /** Tenants whose services the test keeps running: enough for a removal, small enough to be quick. */
 const KEPT_TENANTS = new Set(["diskominfo", "dukcapil"]);
@@ -113,6 +103,7 @@ describe("scripts/audit against the twin", () => {
     audit("preview", "--base-inventory", join(work, "before"), "--out", review(name));
 
   let kubeconfig: string;
+  let removedTenant: string | undefined;
   const setKubeconfig = (comment: string) =>
     t.stack.setConfig("baubau:kubeconfig-dc-prod", { value: `${kubeconfig}\n# ${comment}\n`, secret: true });
 
@@ -143,12 +134,16 @@ describe("scripts/audit against the twin", () => {
 
   afterAll(async () => {
     // BAUBAU_AUDIT_CAPTURE=dir keeps the saved previews (the unit tests' fixtures come from here).
+    // scripts/audit-fixtures reads what each preview was about from capture.json.
     const capture = process.env.BAUBAU_AUDIT_CAPTURE;
-    if (capture && work)
+    if (capture && work) {
+      const about = { stack: t.name, prefix: t.prefix, site: NEW_SITE, removedTenant, planted: PLANTED };
+      await writeFile(join(work, "capture.json"), `${JSON.stringify(about, null, 2)}\n`);
       await cp(work, capture, {
         recursive: true,
         filter: (f) => !f.includes("/state") && !f.endsWith("plan.json"),
       });
+    }
     await t?.dispose();
     if (work) await rm(work, { recursive: true, force: true });
   });
@@ -204,24 +199,40 @@ describe("scripts/audit against the twin", () => {
   });
 
   it("an RBAC widening in the program reads as RBAC widened, the secrets grant marked, ranked high", async () => {
-    const pr = await mkdtemp(join(tmpdir(), "baubau-pr-"));
-    const project = await readFile(join(ROOT, "Pulumi.yaml"), "utf8");
-    await writeFile(join(pr, "Pulumi.yaml"), project.replace(/^main: .*$/m, "main: widen-rbac.ts"));
-    for (const name of ["stacks", "node_modules", "package.json"])
-      await symlink(join(ROOT, name), join(pr, name));
-    await writeFile(join(pr, "widen-rbac.ts"), WIDEN_RBAC);
+    const program = await widenedRbacProgram();
+    const pr = program.dir;
     const p = await pulumiCli(env, pr);
     const events = join(pr, "events.jsonl");
-    const run = await p.run(["preview", "--json", "--event-log", events, "--stack", t.name]);
+    // With the policy pack, as scripts/audit previews: the stack-wide RBAC rule runs in the preview.
+    const run = await p.run([
+      "preview",
+      "--json",
+      "--event-log",
+      events,
+      "--stack",
+      t.name,
+      ...policyArgs({ packs: ["policy"], configs: [] }),
+    ]);
     const eventsText = await readFile(events, "utf8");
     await mkdir(join(work, "rbac"), { recursive: true });
     await writeFile(join(work, "rbac", "preview.json"), run.stdout);
     await writeFile(join(work, "rbac", "events.jsonl"), eventsText);
-    // The links only; what they point at stays.
-    await rm(pr, { recursive: true, force: true });
-    expect(run.code, run.stderr).toBe(0);
+    await program.dispose();
+    // A mandatory stack rule fails the preview, before anything could change.
+    expect(run.code, run.stderr).not.toBe(0);
     const saved = parseSavedPreview(run.stdout, eventsText);
+    const binding = `${t.prefix}diskominfo/tenant-operator`;
+    expect(saved.violations).toContainEqual(
+      expect.objectContaining({
+        policy: "k8s-rbac-tenant-least-privilege",
+        level: "mandatory",
+        message: expect.stringContaining(
+          `RoleBinding ${binding} grants tenant group opd:diskominfo secrets (get) through Role tenant-operator`,
+        ),
+      }),
+    );
     const { markdown } = renderReport({ stack: t.name, preview: saved });
+    expect(markdown).toContain("⛔ **Blocked");
     const role = `${t.prefix}diskominfo/tenant-operator`;
     expect(markdown).toContain(
       `**RBAC widened:** Role \`${role}\` (dc-prod); grants added: \`core/secrets:get\` **(sensitive)**`,
@@ -261,6 +272,7 @@ describe("scripts/audit against the twin", () => {
 
   it("a tenant removal names the tenant and its namespace, and the namespace's deletion ranks first", async () => {
     const gone = await removeTenant(join(work, "after"));
+    removedTenant = gone.id;
     const r = await preview("r6");
     expect(r.code, r.output).toBe(0);
     const md = await readFile(join(review("r6"), "report.md"), "utf8");
