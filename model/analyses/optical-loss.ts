@@ -61,18 +61,6 @@ export function linkLoss(
   };
 }
 
-/** linkLoss(link).totalDb without the breakdown object: the same sum of the same unrounded parts,
- * for the shortest-path pass that needs only the total of every operational span. */
-export function linkTotalLossDb(
-  link: Pick<Link, "lengthKm" | "wavelengthNm" | "splices" | "connectors" | "splitters">,
-): number {
-  const fibreDb = link.lengthKm * ATTENUATION_DB_PER_KM[link.wavelengthNm];
-  const spliceDb = link.splices * SPLICE_LOSS_DB;
-  const connectorDb = link.connectors * CONNECTOR_PAIR_LOSS_DB;
-  const splitterDb = link.splitters.reduce((sum, r) => sum + SPLITTER_LOSS_DB[r], 0);
-  return roundDb(fibreDb + spliceDb + connectorDb + splitterDb);
-}
-
 /** ok at >= 3 dB, warn from 0 up to 3 dB, fail below 0 (the optics will not close the link). */
 export function marginBand(marginDb: number): MarginBand {
   if (marginDb >= REQUIRED_MARGIN_DB) return "ok";

@@ -11,7 +11,6 @@ import { buildOperationalNetwork, type OperationalNetwork } from "./network.ts";
 import {
   type LinkLoss,
   linkLoss,
-  linkTotalLossDb,
   type MarginBand,
   marginBand,
   REQUIRED_MARGIN_DB,
@@ -220,7 +219,7 @@ export function analyseOptics(inventory: NetworkInventory, net?: OperationalNetw
   const network = net ?? buildOperationalNetwork(inventory.sites, inventory.links);
   const links = network.allLinks.map(linkOptics);
   const lossOf = new Float64Array(network.links.length);
-  for (let e = 0; e < lossOf.length; e++) lossOf[e] = linkTotalLossDb(network.links[e] as Link);
+  for (let e = 0; e < lossOf.length; e++) lossOf[e] = linkLoss(network.links[e] as Link).totalDb;
   const tree = multiSourceDijkstra(
     network.csr,
     network.nodeIds.length,

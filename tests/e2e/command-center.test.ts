@@ -2,10 +2,10 @@
 // Prometheus, Alertmanager and blackbox exporter behind it (local processes on 127.0.0.1): one marker
 // per site, live probe status on the map, KPI tiles whose numbers equal the exporter's, and an alert
 // that appears without a reload when a site's stand-in is stopped. Saves a screenshot to out/.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInventory } from "../../model/load/index.ts";
 import type { Inventory } from "../../model/types.ts";
@@ -18,6 +18,7 @@ import {
   setSite,
   upMonitoring,
 } from "../../monitoring/local/stack.ts";
+import { type Browser, launchChromium } from "./helpers/chromium.ts";
 
 // Probes run inside Chromium; this file is type-checked with Node's library, which has no DOM.
 interface ProbeElement {
@@ -32,21 +33,11 @@ declare const document: {
 declare const window: { navigationMarker?: number };
 
 const root = resolve(import.meta.dirname, "../..");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-sync",
-];
 
 let inventory: Inventory;
 let state: MonitoringState;
 let stateDir: string;
-let profileDir: string;
+let browser: Browser | undefined;
 let context: BrowserContext;
 let page: Page;
 const foreignRequests: string[] = [];
@@ -78,12 +69,8 @@ beforeAll(async () => {
       (await q("target:baubau_fiber_coverage:ratio")) > 0,
     60_000,
   );
-  profileDir = mkdtempSync(join(tmpdir(), "command-center-profile-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 1000 },
-  });
+  browser = await launchChromium("command-center-profile-", { width: 1400, height: 1000 });
+  context = browser.context;
   page = await context.newPage();
   page.on("request", (r) => {
     if (!r.url().startsWith(state.urls.exporter)) foreignRequests.push(r.url());
@@ -95,8 +82,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
   if (stateDir) {
     await downMonitoring(stateDir);
     removeState(stateDir);

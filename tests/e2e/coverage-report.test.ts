@@ -1,10 +1,9 @@
 // Renders the HTML coverage report of the real inventory in a real headless Chromium and checks what a
 // reader would see: one circle per site, kecamatan labels, the charts, and no network access at all.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInventory } from "../../model/load/index.ts";
 import type { Inventory } from "../../model/types.ts";
@@ -12,6 +11,7 @@ import { reportView } from "../../reports/build.ts";
 import { renderHtml } from "../../reports/html/page.ts";
 import { STATUS_COLOUR } from "../../reports/html/palette.ts";
 import type { ReportView } from "../../reports/view.ts";
+import { type Browser, launchChromium } from "./helpers/chromium.ts";
 
 // The probes below run inside Chromium, but this file is type-checked with Node's library, which has no
 // DOM: these module-local declarations cover exactly the browser APIs the probes use.
@@ -37,22 +37,12 @@ declare function getComputedStyle(element: unknown): { fill: string; strokeDasha
 
 const root = resolve(import.meta.dirname, "../..");
 const outDir = join(root, "out");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-sync",
-];
 
 let inventory: Inventory;
 let view: ReportView;
 let context: BrowserContext;
 let page: Page;
-let profileDir: string;
+let browser: Browser | undefined;
 const requests: string[] = [];
 const consoleErrors: string[] = [];
 
@@ -67,13 +57,8 @@ beforeAll(async () => {
   const htmlPath = join(outDir, "coverage-report.html");
   writeFileSync(htmlPath, renderHtml(view));
 
-  // A fresh profile per run: no cache, cookies or extensions from earlier runs can change the result.
-  profileDir = mkdtempSync(join(tmpdir(), "coverage-e2e-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
-  });
+  browser = await launchChromium("coverage-e2e-", { width: 1200, height: 900 });
+  context = browser.context;
   page = await context.newPage();
   page.on("request", (r) => {
     if (!r.url().startsWith("file:")) requests.push(r.url());
@@ -86,8 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 describe("HTML coverage report in Chromium", () => {

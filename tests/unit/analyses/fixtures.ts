@@ -26,23 +26,18 @@ export function site(id: string, overrides: Partial<Site> = {}): Site {
   };
 }
 
-export function core(id: string, overrides: Partial<Site> = {}): Site {
-  return site(id, {
-    category: "core",
-    level: undefined,
-    connection: { status: "operational", medium: "fiber" },
-    ...overrides,
-  });
+/** Network infrastructure (core, PoP): no school level, no access technology. */
+function infrastructure(category: "core" | "pop") {
+  return (id: string, overrides: Partial<Site> = {}): Site =>
+    site(id, {
+      category,
+      level: undefined,
+      connection: { status: "operational", medium: "fiber" },
+      ...overrides,
+    });
 }
-
-export function pop(id: string, overrides: Partial<Site> = {}): Site {
-  return site(id, {
-    category: "pop",
-    level: undefined,
-    connection: { status: "operational", medium: "fiber" },
-    ...overrides,
-  });
-}
+export const core = infrastructure("core");
+export const pop = infrastructure("pop");
 
 /** A 0-loss-by-default operational span; tests set the optical fields they check. */
 export function link(a: string, b: string, overrides: Partial<Link> = {}): Link {

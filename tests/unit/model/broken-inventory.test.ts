@@ -1,8 +1,7 @@
 // A corpus of broken inventories, each one small edit away from the real one. Every case must give
 // its own precise problem (file, line, field path, message) and none may crash the loader.
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   loadInventory,
@@ -10,7 +9,15 @@ import {
   parseInventory,
   parseNetworkInventory,
 } from "../../../model/load/index.ts";
-import { editFile, editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
+import { FIBER_STATUSES } from "../../../model/types.ts";
+import {
+  editFile,
+  editRecord,
+  positionOf,
+  realFiles,
+  recordIndex,
+  writeInventory,
+} from "./inventory-fixture.ts";
 
 // Every case reads the whole city inventory with the yaml library, once or a few times (about 0.1 s
 // each on a quiet machine): a CI machine busy with other suites needs more than the default 5 s.
@@ -61,14 +68,7 @@ describe("broken inventories", () => {
       message: '"operatonal" is not allowed',
       suggestion: "operational",
     });
-    expect(p.allowed).toEqual([
-      "proposed",
-      "planned",
-      "underConstruction",
-      "operational",
-      "inactive",
-      "decommissioned",
-    ]);
+    expect(p.allowed).toEqual([...FIBER_STATUSES]);
   });
 
   it("a misspelt field name", () => {
@@ -802,13 +802,8 @@ describe("hostile and careless input", () => {
 
 describe("on disk: nothing skipped without a word", () => {
   let dir = "";
-  const writeInventory = async (files: Record<string, string | Buffer>) => {
-    dir = await mkdtemp(join(tmpdir(), "baubau-broken-"));
-    for (const [name, text] of Object.entries(files)) {
-      const path = join(dir, name.replace(/^inventory\//, ""));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    }
+  const writeBroken = async (files: Record<string, string | Buffer>) => {
+    dir = await writeInventory(files, "baubau-broken-");
   };
   const loadProblems = async () => {
     const result = await loadInventory(dir);
@@ -820,7 +815,7 @@ describe("on disk: nothing skipped without a word", () => {
   });
 
   it("a symbolic link is named, not followed or skipped", async () => {
-    await writeInventory(GOOD);
+    await writeBroken(GOOD);
     await writeFile(join(dir, "bungi-original.yaml"), "sites: []\n");
     await symlink(join(dir, "bungi-original.yaml"), join(dir, "sites", "bungi-copy.yaml"));
     const problems = await loadProblems();
@@ -836,7 +831,7 @@ describe("on disk: nothing skipped without a word", () => {
   });
 
   it("a file of another kind in sites/ is named", async () => {
-    await writeInventory({ ...GOOD, "inventory/sites/wolio.yaml.bak": GOOD[WOLIO] ?? "" });
+    await writeBroken({ ...GOOD, "inventory/sites/wolio.yaml.bak": GOOD[WOLIO] ?? "" });
     const problems = await loadProblems();
     expect(problems.map((p) => [p.file, p.message])).toEqual([
       [
@@ -854,7 +849,7 @@ describe("on disk: nothing skipped without a word", () => {
       Buffer.from([0xe9]), // "é" in Latin-1, not UTF-8
       Buffer.from(text.slice(at + 3)),
     ]);
-    await writeInventory({ ...GOOD, [WOLIO]: bytes });
+    await writeBroken({ ...GOOD, [WOLIO]: bytes });
     const problems = await loadProblems();
     const { line, column } = positionOf(GOOD, WOLIO, "SD Negeri 2 Bataraguru");
     expect(problems).toEqual([

@@ -1,13 +1,12 @@
 // What people see: the compiler-style line, the validate script's exit code, the disk loader's paths.
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblems, loadInventory, parseInventory } from "../../../model/load/index.ts";
 import { recordCrdSchema, recordJsonSchema } from "../../../model/schema/json-schema.ts";
-import { editRecord, positionOf, realFiles, recordIndex } from "./inventory-fixture.ts";
+import { editRecord, positionOf, realFiles, recordIndex, writeInventory } from "./inventory-fixture.ts";
 
 const run = promisify(execFile);
 const REPO = new URL("../../../", import.meta.url).pathname;
@@ -61,13 +60,8 @@ describe("reading JSON", () => {
 describe("loadInventory and scripts/validate.ts on disk", () => {
   let dir = "";
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "baubau-inv-"));
     const files = editRecord(realFiles(), WOLIO, "opd-dinkes", "tenant: dinkes", "tenant: dinkess");
-    for (const [name, text] of Object.entries(files)) {
-      const path = join(dir, name.replace(/^inventory\//, ""));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    }
+    dir = await writeInventory(files, "baubau-inv-");
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -131,13 +125,8 @@ describe("JSON Schema for CRDs", () => {
 
 describe("loadInventory and the disk", () => {
   it("reports a folder named like a YAML file instead of throwing", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "baubau-inv-"));
+    const dir = await writeInventory(realFiles(), "baubau-inv-");
     try {
-      for (const [name, text] of Object.entries(realFiles())) {
-        const path = join(dir, name.replace(/^inventory\//, ""));
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, text);
-      }
       await mkdir(join(dir, "sites", "archive.yaml"));
       const result = await loadInventory(dir);
       expect(result.ok).toBe(true);

@@ -1,7 +1,9 @@
 // Builds broken inventories in memory from the real one, one small edit each, and finds where an
 // edit landed so tests can assert exact lines without hard-coding them.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 
@@ -14,6 +16,20 @@ export function realFiles(): Record<string, string> {
       files[`inventory/${name.split("\\").join("/")}`] = readFileSync(join(dir, name), "utf8");
   }
   return files;
+}
+
+/** Writes the files (keyed inventory/<file>) into a new temporary folder and returns it. */
+export async function writeInventory(
+  files: Record<string, string | Buffer>,
+  prefix: string,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name.replace(/^inventory\//, ""));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  }
+  return dir;
 }
 
 function text(files: Record<string, string>, file: string): string {

@@ -3,6 +3,7 @@
 import type { Inventory, Link, Site } from "../../../model/types.ts";
 import { reportView } from "../../../reports/build.ts";
 import type { ReportView } from "../../../reports/view.ts";
+import { link as span } from "../analyses/fixtures.ts";
 
 export const TRICKY_NAME = `SD Negeri 1 "Kartini", Wolio <script>alert("x")</script> & Sons`;
 
@@ -21,26 +22,16 @@ function site(id: string, over: Partial<Site> & Pick<Site, "category" | "locatio
   };
 }
 
+/** The analyses' span with the report's figures: 1.5 km, two splices and connectors, one cable each. */
 function link(a: string, b: string, over: Partial<Link> = {}): Link {
-  return {
-    id: `${a}--${b}`,
-    a,
-    b,
-    tier: "access",
-    status: "operational",
-    deployment: "aerial",
-    fiber: "G.652.D",
-    cores: 12,
+  return span(a, b, {
     lengthKm: 1.5,
-    wavelengthNm: 1310,
     splices: 2,
     connectors: 2,
-    splitters: [],
-    budgetDb: 28,
     srlg: [`cable-${a}-${b}`],
     provenance,
     ...over,
-  };
+  });
 }
 
 export function fixtureInventory(): Inventory {

@@ -1,10 +1,10 @@
 // scripts/validate as tools and people call it: JSON for machines, a directory or the files of one
 // inventory, and a quiet exit when the reader closes the pipe.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { editRecord, realFiles } from "../model/inventory-fixture.ts";
+import { editRecord, realFiles, writeInventory } from "../model/inventory-fixture.ts";
 import { runEntry, STACK_TRACE } from "./run-entry.ts";
 
 const WOLIO = "inventory/sites/wolio.yaml";
@@ -12,13 +12,8 @@ let broken: string;
 
 beforeAll(async () => {
   // One problem, in sites/wolio.yaml: a tenant that does not exist.
-  broken = await mkdtemp(join(tmpdir(), "baubau-validate-"));
   const files = editRecord(realFiles(), WOLIO, "opd-dinkes", "tenant: dinkes", "tenant: dinkess");
-  for (const [name, text] of Object.entries(files)) {
-    const path = join(broken, name.replace(/^inventory\//, ""));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  }
+  broken = await writeInventory(files, "baubau-validate-");
 });
 afterAll(() => rm(broken, { recursive: true, force: true }));
 
