@@ -3,19 +3,18 @@
 // stdout. With --write DIR it also writes the inventory there, for the parent to time the command.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions } from "../scripts/lib/options.ts";
 import { jsonBaseline } from "./baseline.ts";
 import { goalWallMs, runPipeline, STAGES, type Stage, type StageTime, type StageTimes } from "./stages.ts";
 import { generateInventoryFiles, records, type SyntheticFormat } from "./synthetic/inventory-files.ts";
 
-const { values } = parseArgs({
-  options: {
-    sites: { type: "string" },
-    runs: { type: "string" },
-    seed: { type: "string" },
-    format: { type: "string" },
-    write: { type: "string" },
-  },
+// Called by bench/pipeline.ts only, which checks the values.
+const values = parseOptions(process.argv.slice(2), {
+  sites: "string",
+  runs: "string",
+  seed: "string",
+  format: "string",
+  write: "string",
 });
 const sites = Number(values.sites);
 const runs = Number(values.runs ?? 1);

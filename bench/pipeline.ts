@@ -9,7 +9,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgsOrExit, usageError } from "../scripts/lib/cli.ts";
+import { parseOptions } from "../scripts/lib/options.ts";
 import { type CommandTime, timeCoverageCommand } from "./command.ts";
 import { GOAL, STAGES, type Stage, type StageTime } from "./stages.ts";
 import { NETWORK_FILE, NETWORK_FORMATS, type SyntheticFormat } from "./synthetic/inventory-files.ts";
@@ -36,34 +37,40 @@ interface SizeResult {
 
 const here = import.meta.dirname;
 const root = join(here, "..");
-const { values } = parseArgs({
-  options: {
-    sizes: { type: "string" },
-    formats: { type: "string" },
-    runs: { type: "string" },
-    out: { type: "string" },
-    help: { type: "boolean", default: false },
-  },
-});
-if (values.help) {
-  process.stdout.write(
-    "usage: scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--out bench/results/pipeline.json]\n" +
-      "Times every pipeline stage and the whole scripts/coverage command per size and format, each in a\n" +
-      "fresh process, with a JSON.parse baseline side by side.\n",
-  );
-  process.exit(0);
+const USAGE = `Usage: scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--out FILE]
+
+Times every pipeline stage and the whole scripts/coverage command per size and format, each in a
+fresh process, with a JSON.parse baseline side by side (docs/benchmarks.md).
+
+  --sizes LIST    numbers of sites, comma-separated (default: 10000,50000,100000,500000)
+  --formats LIST  ${NETWORK_FORMATS.join(", ")}, comma-separated (default: all)
+  --runs N        runs per size and format; the median is reported (default: 3)
+  --out FILE      results JSON (default: bench/results/pipeline.json)
+  -h, --help      show this help
+
+Exit status: 0 when measured; 1 when a run fails; 2 when the arguments are wrong.`;
+const values = parseArgsOrExit(
+  (argv) => parseOptions(argv, { sizes: "string", formats: "string", runs: "string", out: "string" }),
+  USAGE,
+);
+/** A comma-separated list of positive whole numbers, or a usage error naming the option. */
+function counts(flag: string, text: string): number[] {
+  const items = text.split(",");
+  for (const item of items) {
+    if (!/^[1-9][0-9]*$/.test(item)) usageError(`${flag}: "${item}" is not a positive whole number`, USAGE);
+  }
+  return items.map(Number);
 }
-const sizes = (values.sizes ?? "10000,50000,100000,500000").split(",").map(Number);
+const sizes = counts("--sizes", values.sizes ?? "10000,50000,100000,500000");
 const formats = (values.formats ?? NETWORK_FORMATS.join(",")).split(",") as SyntheticFormat[];
 for (const f of formats) {
   if (!(NETWORK_FORMATS as readonly string[]).includes(f)) {
-    process.stderr.write(`--formats: "${f}" is not one of ${NETWORK_FORMATS.join(", ")}\n`);
-    process.exit(2);
+    usageError(`--formats: "${f}" is not one of ${NETWORK_FORMATS.join(", ")}`, USAGE);
   }
 }
 const out = resolve(values.out ?? join(here, "results", "pipeline.json"));
 // Three runs and the median keep one noisy run from deciding.
-const runs = Number(values.runs ?? 3);
+const [runs = 3] = counts("--runs", values.runs ?? "3");
 // A 500k inventory parses into a few GB of objects; give the worker room rather than measure GC thrash.
 const WORKER_HEAP_MB = 12_288;
 

@@ -1,6 +1,6 @@
 // Command-line contract of scripts/coverage, kept apart from the entry point so it can be tested.
-import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat, REPORT_FORMATS, type ReportFormat } from "../reports/render.ts";
+import { parseOptions } from "./lib/options.ts";
 
 export const USAGE = `Usage: scripts/coverage [--inventory PATH] [--format FORMAT | --export KIND] [--out FILE]
 
@@ -45,17 +45,11 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
 
 /** Throws an Error with a one-line message for the user on bad arguments. */
 export function parseCoverageArgs(argv: string[]): CoverageArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      inventory: { type: "string" },
-      format: { type: "string" },
-      export: { type: "string" },
-      out: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseOptions(argv, {
+    inventory: "string",
+    format: "string",
+    export: "string",
+    out: "string",
   });
   if (values.format !== undefined && values.export !== undefined) {
     throw new Error("--format and --export are alternatives: give one of them");

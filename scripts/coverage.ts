@@ -1,13 +1,13 @@
 // Entry point: load the inventory, stop on problems, otherwise analyse and render. Thin by design;
 // the work lives in model/ and reports/. See `scripts/coverage --help`.
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { reportSummary, reportView } from "../reports/build.ts";
 import type { Chunks } from "../reports/chunks.ts";
 import { netboxSitesCsvChunks } from "../reports/netbox-csv.ts";
 import { ofdsChunks, toOfdsPackage } from "../reports/ofds/package.ts";
 import { validateOfdsPackage } from "../reports/ofds/validate.ts";
 import { isSummaryFormat, renderSummary, reportChunks } from "../reports/render.ts";
+import { ROOT } from "../toolchain/paths.ts";
 import { type CoverageArgs, parseCoverageArgs, USAGE } from "./coverage-args.ts";
 import {
   exitQuietlyOnClosedPipe,
@@ -18,8 +18,6 @@ import {
 } from "./lib/cli.ts";
 
 exitQuietlyOnClosedPipe();
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 const args: CoverageArgs = parseArgsOrExit(parseCoverageArgs, USAGE);
 
@@ -32,7 +30,7 @@ const progress = (message: string): void => {
   }
 };
 
-const inventoryPath = args.inventory ?? resolve(repoRoot, "inventory");
+const inventoryPath = args.inventory ?? join(ROOT, "inventory");
 progress(`loading ${inventoryPath}`);
 const inventory = await loadNetworkInventoryOrExit(inventoryPath, "nothing written");
 progress(

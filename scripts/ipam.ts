@@ -2,12 +2,12 @@
 // design: the plan is model/analyses/ipam.ts, the lock reader model/load/ipam-lock.ts, the outputs
 // scripts/ipam-cli/. See `scripts/ipam --help` and docs/ipam.md.
 import { readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
 import { type IpamResult, planIpam } from "../model/analyses/ipam.ts";
 import { formatProblems, loadIpamLock } from "../model/load/index.ts";
 import { IPAM_LOCK_FILE } from "../model/load/ipam-lock.ts";
 import type { Inventory } from "../model/types.ts";
+import { ROOT } from "../toolchain/paths.ts";
 import { type IpamArgs, type IpamFormat, parseIpamArgs, USAGE } from "./ipam-cli/args.ts";
 import { additionLines, exhaustionLines, lockAdditions } from "./ipam-cli/lock-diff.ts";
 import { renderIpamLock } from "./ipam-cli/lock-yaml.ts";
@@ -25,11 +25,9 @@ import {
 
 exitQuietlyOnClosedPipe();
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
 const args: IpamArgs = parseArgsOrExit(parseIpamArgs, USAGE);
 
-const inventoryDir = args.inventory ?? resolve(repoRoot, "inventory");
+const inventoryDir = args.inventory ?? join(ROOT, "inventory");
 const lockPath = join(inventoryDir, IPAM_LOCK_FILE);
 // Messages name the lock as the user would type it from where they stand (inside the repository).
 const shortPath = relative(process.cwd(), lockPath);

@@ -1,5 +1,5 @@
 // Command-line contract of scripts/ipam, kept apart from the entry point so it can be tested.
-import { parseArgs } from "node:util";
+import { parseOptions } from "../lib/options.ts";
 
 export const IPAM_FORMATS = ["csv-prefixes", "csv-vlans", "json"] as const;
 export type IpamFormat = (typeof IPAM_FORMATS)[number];
@@ -43,18 +43,12 @@ export interface IpamArgs {
 
 /** Throws an Error with a one-line message for the user on bad arguments. */
 export function parseIpamArgs(argv: string[]): IpamArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      inventory: { type: "string" },
-      check: { type: "boolean" },
-      write: { type: "boolean" },
-      format: { type: "string" },
-      out: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseOptions(argv, {
+    inventory: "string",
+    check: "boolean",
+    write: "boolean",
+    format: "string",
+    out: "string",
   });
   const modes = [
     values.check && "--check",

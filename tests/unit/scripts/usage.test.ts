@@ -14,6 +14,8 @@ const SCRIPTS: [script: string, usage: RegExp][] = [
   // Both run scripts/setup first, which must not happen for --help or a wrong option.
   ["start.ts", /^Usage: scripts\/start(\n|$)/],
   ["test.ts", /^Usage: scripts\/test /],
+  // scripts/bench runs bench/pipeline.ts.
+  ["../bench/pipeline.ts", /^Usage: scripts\/bench /],
 ];
 
 describe.concurrent.each(SCRIPTS)("scripts/%s", (script, usage) => {
@@ -35,6 +37,15 @@ describe.concurrent.each(SCRIPTS)("scripts/%s", (script, usage) => {
 });
 
 describe("argument values", () => {
+  it("scripts/bench names a size that is not a count, before measuring anything", {
+    timeout: 60_000,
+  }, async () => {
+    const r = await runEntry("../bench/pipeline.ts", ["--sizes", "10000,50k"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--sizes: "50k" is not a positive whole number\n\nUsage: scripts\/bench /);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
   it("scripts/twin names an unknown command", { timeout: 60_000 }, async () => {
     const r = await runEntry("twin.ts", ["sideways"]);
     expect(r.code).toBe(2);
