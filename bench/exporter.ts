@@ -7,23 +7,22 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { cpus, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
+import { parseOptions } from "../scripts/lib/options.ts";
+import { machine } from "./machine.ts";
 
 const here = import.meta.dirname;
-const { values } = parseArgs({
-  options: {
-    scrapers: { type: "string", default: "50" },
-    seconds: { type: "string", default: "10" },
-    rounds: { type: "string", default: "3" },
-    out: { type: "string" },
-  },
+const values = parseOptions(process.argv.slice(2), {
+  scrapers: "string",
+  seconds: "string",
+  rounds: "string",
+  out: "string",
 });
-const scrapers = Number(values.scrapers);
-const seconds = Number(values.seconds);
-const rounds = Number(values.rounds);
+const scrapers = Number(values.scrapers ?? 50);
+const seconds = Number(values.seconds ?? 10);
+const rounds = Number(values.rounds ?? 3);
 const out = resolve(values.out ?? join(here, "results", "exporter.json"));
 
 interface Ready {
@@ -143,13 +142,7 @@ const result = {
   benchmark: "exporter",
   command: "node --import tsx bench/exporter.ts",
   measuredAt: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? "",
-    node: process.version,
-    loadAverageBefore: before,
-    loadAverageAfter: loadavg(),
-  },
+  machine: machine(before),
   scrapers,
   seconds,
   rounds,

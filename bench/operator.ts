@@ -11,9 +11,7 @@
 // server would cap the run at a few hundred; kwok's nodes are fake, so capacity is only a number).
 import { readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { smartServiceResource } from "../charts/crds/smart-service.ts";
 import { loadInventory } from "../model/load/index.ts";
@@ -22,21 +20,20 @@ import { Informer } from "../operators/runtime/informer.ts";
 import { silentLogger } from "../operators/runtime/log.ts";
 import type { SmartService } from "../operators/smart-service/api.ts";
 import { renderChildren, type SmartServiceSpec } from "../operators/smart-service/render.ts";
+import { parseOptions } from "../scripts/lib/options.ts";
 import { createNamespace, installPlatform, kube, waitFor } from "../tests/integration/helpers/kube.ts";
 import { startOperator } from "../tests/integration/helpers/operator-process.ts";
 import { ROOT, TWIN_DIR } from "../toolchain/paths.ts";
 import { down, up } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
+import { machine } from "./machine.ts";
 
-const { values } = parseArgs({
-  options: {
-    count: { type: "string", default: "1000" },
-    workers: { type: "string", default: "8" },
-    idle: { type: "string", default: "60" },
-    out: { type: "string" },
-    keep: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  },
+const values = parseOptions(process.argv.slice(2), {
+  count: "string",
+  workers: "string",
+  idle: "string",
+  out: "string",
+  keep: "boolean",
 });
 if (values.help) {
   process.stdout.write(
@@ -44,9 +41,9 @@ if (values.help) {
   );
   process.exit(0);
 }
-const N = Number(values.count);
-const W = Number(values.workers);
-const IDLE_S = Number(values.idle);
+const N = Number(values.count ?? 1000);
+const W = Number(values.workers ?? 8);
+const IDLE_S = Number(values.idle ?? 60);
 const out = resolve(values.out ?? join(ROOT, "bench", "results", "operator.json"));
 const say = (m: string) => process.stderr.write(`[bench-operator] ${m}\n`);
 const seconds = (ms: number) => Math.round(ms) / 1000;
@@ -199,13 +196,7 @@ const result = {
   benchmark: "operator",
   command: "scripts/bench-operator",
   measuredAt: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model.trim(),
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100),
-  },
+  machine: machine(),
   parameters: {
     smartServices: N,
     workers: W,

@@ -7,11 +7,12 @@
 //   scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--out FILE]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgsOrExit, usageError } from "../scripts/lib/cli.ts";
 import { parseOptions } from "../scripts/lib/options.ts";
 import { type CommandTime, timeCoverageCommand } from "./command.ts";
+import { loadAverage, machine } from "./machine.ts";
 import { GOAL, STAGES, type Stage, type StageTime } from "./stages.ts";
 import { NETWORK_FILE, NETWORK_FORMATS, type SyntheticFormat } from "./synthetic/inventory-files.ts";
 
@@ -80,7 +81,7 @@ const median = (xs: number[]) => {
 };
 
 const scratch = mkdtempSync(join(tmpdir(), "baubau-bench-"));
-const loadBefore = loadavg();
+const loadBefore = loadAverage();
 const results: SizeResult[] = [];
 try {
   for (const sites of sizes) {
@@ -201,15 +202,7 @@ const report = {
   benchmark: "pipeline",
   command: "scripts/bench",
   measuredAt: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? "unknown",
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    // Other work on the machine inflates wall time, not CPU time; the load average says how much there was.
-    loadAverageBefore: loadBefore.map(round2),
-    loadAverageAfter: loadavg().map(round2),
-  },
+  machine: machine(loadBefore),
   stages: STAGES,
   goalStages: GOAL.stages,
   results,
