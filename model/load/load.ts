@@ -9,7 +9,6 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream, type Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { REQUIRED_FILES, ROLE_DIRS } from "./files.ts";
 import { networkFormatOf, type readNetworkFile } from "./formats/index.ts";
 import { NdjsonReader } from "./formats/ndjson.ts";
@@ -74,11 +73,39 @@ function triage(rel: string, entry: Dirent): "read" | Problem | undefined {
   return undefined;
 }
 
-async function streamNdjson(path: string, file: string): Promise<ReturnType<typeof readNetworkFile>> {
+const NOT_UTF8 = "holds bytes that are not UTF-8 (save the file as UTF-8)";
+
+/**
+ * Streams an NDJSON file to the reader a line at a time. The bytes are split at "\n" before they are
+ * decoded, so the first byte that is not UTF-8 is found (its line and column) as in a YAML file;
+ * such a line is read anyway (bad bytes become U+FFFD) and the rest of the file is still checked.
+ */
+async function streamNdjson(
+  path: string,
+  file: string,
+): Promise<{ read: ReturnType<typeof readNetworkFile>; badByte?: { line: number; column: number } }> {
   const reader = new NdjsonReader(file, false);
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
-  for await (const line of lines) reader.line(line);
-  return reader.result();
+  let badByte: { line: number; column: number } | undefined;
+  let linesBefore = 0;
+  let rest: Buffer = Buffer.alloc(0);
+  const take = (bytes: Buffer) => {
+    if (badByte === undefined && !isUtf8(bytes)) {
+      const at = firstBadByte(bytes);
+      badByte = { line: linesBefore + at.line, column: at.column };
+    }
+    const lines = bytes.toString("utf8").split("\n");
+    if (lines.at(-1) === "") lines.pop(); // the text after a final "\n"
+    for (const line of lines) reader.line(line);
+    linesBefore += lines.length;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    const end = bytes.lastIndexOf(0x0a) + 1; // whole lines only: a character never spans a "\n"
+    if (end > 0) take(bytes.subarray(0, end));
+    rest = bytes.subarray(end);
+  }
+  if (rest.length > 0) take(rest);
+  return { read: reader.result(), ...(badByte ? { badByte } : {}) };
 }
 
 async function readFiles(root: string, names: readonly string[], notRead: Problem[] = []): Promise<Read> {
@@ -89,13 +116,14 @@ async function readFiles(root: string, names: readonly string[], notRead: Proble
     names.map(async (name) => {
       const path = join(root, name);
       try {
-        if (networkFormatOf(name) === "ndjson") preRead[name] = await streamNdjson(path, join(root, name));
-        else {
+        if (networkFormatOf(name) === "ndjson") {
+          const { read, badByte } = await streamNdjson(path, join(root, name));
+          preRead[name] = read;
+          if (badByte) notRead.push({ file: `${root}/${name}`, ...badByte, path: "", message: NOT_UTF8 });
+        } else {
           const bytes = await readFile(path);
           if (!isUtf8(bytes)) {
-            const at = firstBadByte(bytes);
-            const message = "holds bytes that are not UTF-8 (save the file as UTF-8)";
-            notRead.push({ file: `${root}/${name}`, ...at, path: "", message });
+            notRead.push({ file: `${root}/${name}`, ...firstBadByte(bytes), path: "", message: NOT_UTF8 });
           }
           // Read anyway (bad bytes become U+FFFD): the rest of the file is still checked, and the file
           // is not reported missing as well.

@@ -841,6 +841,39 @@ describe("on disk: nothing skipped without a word", () => {
     ]);
   });
 
+  it("bytes that are not UTF-8 in an NDJSON file: its line and column, past the first chunk read", async () => {
+    const good = parseInventory(GOOD);
+    if (!good.ok) throw new Error("the real inventory must load");
+    const original = good.inventory.sites.find((s) => s.id === "sdn-2-bataraguru");
+    if (!original) throw new Error("no sdn-2-bataraguru");
+    const annex = {
+      ...original,
+      id: "sdn-2-bataraguru-annex",
+      name: "SD Negeri 2 Bataraguru Annex",
+      connection: { ...original.connection, status: "planned" }, // a new site: no link yet
+    };
+    const record = JSON.stringify({ site: annex });
+    const at = record.indexOf("SD Negeri 2 Bataraguru Annex") + 3;
+    // 1.5 MB of blank lines first: the stream reads 1 MiB at a time, so the line count must carry over.
+    const blank = 1_500_000;
+    const bytes = Buffer.concat([
+      Buffer.from("\n".repeat(blank)),
+      Buffer.from(record.slice(0, at)),
+      Buffer.from([0xe9]), // "é" in Latin-1, not UTF-8
+      Buffer.from(`${record.slice(at)}\n`),
+    ]);
+    await writeBroken({ ...GOOD, "inventory/sites/annex.ndjson": bytes });
+    expect(await loadProblems()).toEqual([
+      {
+        file: join(dir, "sites/annex.ndjson"),
+        line: blank + 1,
+        column: at + 1,
+        path: "",
+        message: "holds bytes that are not UTF-8 (save the file as UTF-8)",
+      },
+    ]);
+  });
+
   it("bytes that are not UTF-8 are reported where they are, and the rest is still checked", async () => {
     const text = GOOD[WOLIO] ?? "";
     const at = text.indexOf("SD Negeri 2 Bataraguru");
