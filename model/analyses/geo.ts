@@ -19,9 +19,12 @@ const TIE_SEARCH_KM = 1e-9;
  * points in id order, so ties go to the smaller id whatever order the kd-tree visits them in.
  */
 export function nearestPoint(index: KDBush, points: readonly LatLon[], from: LatLon): number {
-  const [first] = around(index, from.lon, from.lat, 1);
+  // The two nearest in one search: when the second is clearly farther, the first has no tie, and
+  // only a tie (or a near one) pays for the second search.
+  const [first, second] = around(index, from.lon, from.lat, 2);
   if (first === undefined) return -1;
   const best = distanceKm(from, points[first] as LatLon);
+  if (second === undefined || distanceKm(from, points[second] as LatLon) > best + TIE_SEARCH_KM) return first;
   let winner = first;
   for (const i of around(index, from.lon, from.lat, Infinity, best + TIE_SEARCH_KM)) {
     if (i < winner && distanceKm(from, points[i] as LatLon) === best) winner = i;
