@@ -1,15 +1,18 @@
 // The policy pack with the real engine against the twin: `pulumi up --policy-pack policy/` reports an
 // advisory rule and goes through; a change that breaks a mandatory rule is stopped with the rule's
-// message before anything changes; levels come from the stack's config.
+// message before anything changes; levels come from the stack's config. A stack-wide rule stops a
+// preview (and `pulumi up`, which previews first), but `up --skip-preview` makes the change first.
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EngineEvent, PolicyEvent } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULES } from "../../policy/rules.ts";
+import { pulumiCli } from "../../scripts/lib/pulumi-cli.ts";
 import { ROOT } from "../../toolchain/paths.ts";
 import { kubectl } from "../../twin/kwok.ts";
 import { createTestStack, type TestStack } from "./helpers/pulumi-stack.ts";
+import { widenedRbacProgram } from "./helpers/widened-program.ts";
 
 const POLICY = join(ROOT, "policy");
 
@@ -133,5 +136,49 @@ describe("the policy pack with the real engine", () => {
     expect(refused).toContain(
       `policy pack: stack ${t.name}: config baubau:policy names "tier2-fuel-12", which is not a rule of the pack; did you mean "tier2-fuel-12h"?`,
     );
+  });
+
+  it("a stack rule stops a preview and `pulumi up` before any change; `up --skip-preview` only after it", async () => {
+    await t.stack.setConfig("baubau:policy", { value: "{}" });
+    const ns = `${t.prefix}diskominfo`;
+    const grantsSecrets = async () =>
+      (
+        await kubectl("dc-prod", [
+          "get",
+          "role",
+          "tenant-operator",
+          "-n",
+          ns,
+          "-o",
+          "jsonpath={.rules[*].resources}",
+        ])
+      ).includes("secrets");
+    const rule = /\[mandatory\][^\n]*k8s-rbac-tenant-least-privilege/;
+    const program = await widenedRbacProgram();
+    try {
+      const p = await pulumiCli(t.env, program.dir);
+      const args = ["--stack", t.name, "--policy-pack", POLICY];
+      expect(await grantsSecrets()).toBe(false);
+      const before = await resources();
+
+      const preview = await p.run(["preview", ...args]);
+      expect(preview.code).not.toBe(0);
+      expect(preview.stdout + preview.stderr).toMatch(rule);
+      // `pulumi up` previews first: the stack rule fails that preview and nothing is updated.
+      const up = await p.run(["up", "--yes", ...args]);
+      expect(up.code).not.toBe(0);
+      expect(up.stdout + up.stderr).toMatch(rule);
+      expect(await resources()).toEqual(before);
+      expect(await grantsSecrets()).toBe(false);
+
+      // What the Automation API's up() runs: the engine runs stack rules after the steps, so the
+      // violation is reported, and the update fails, only once the Roles already grant secrets.
+      const skipped = await p.run(["up", "--yes", "--skip-preview", ...args]);
+      expect(skipped.code).not.toBe(0);
+      expect(skipped.stdout + skipped.stderr).toMatch(rule);
+      expect(await grantsSecrets()).toBe(true);
+    } finally {
+      await program.dispose();
+    }
   });
 });
