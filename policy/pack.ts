@@ -9,8 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadInventory } from "../model/load/index.ts";
 import type { LoadResult } from "../model/load/result.ts";
 import { OVERRIDES_KEY, PROFILE_KEY, resolveEnforcement } from "./enforcement.ts";
-import { toPolicy } from "./policies.ts";
+import { toPolicy, waiversPolicy } from "./policies.ts";
 import { RULES } from "./rules.ts";
+import { parseWaivers, WAIVERS_KEY } from "./waivers.ts";
 
 /** The project root (where Pulumi.yaml is): the stack resolves its inventoryDir from here too. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,20 +23,24 @@ for (const key of Object.keys(pulumi.runtime.allConfig())) stackConfig[key] = ""
 for (const [key, name] of [
   [PROFILE_KEY, "policyProfile"],
   [OVERRIDES_KEY, "policy"],
+  [WAIVERS_KEY, "policyWaivers"],
 ] as const) {
   const value = config.get(name);
   if (value === undefined) delete stackConfig[key];
   else stackConfig[key] = value;
 }
-function stackEnforcement() {
+function fromStackConfig<T>(read: () => T): T {
   try {
-    return resolveEnforcement(RULES, { stack: pulumi.getStack(), config: stackConfig });
+    return read();
   } catch (e) {
-    // A bad profile or override stops the pack here; RunError prints the message without a stack trace.
+    // A bad profile, override or waiver stops the pack here; RunError prints the message without a stack trace.
     throw new pulumi.RunError(e instanceof Error ? e.message : String(e));
   }
 }
-const enforcement = stackEnforcement();
+const enforcement = fromStackConfig(() =>
+  resolveEnforcement(RULES, { stack: pulumi.getStack(), config: stackConfig }),
+);
+const waivers = fromStackConfig(() => parseWaivers(RULES, pulumi.getStack(), stackConfig[WAIVERS_KEY]));
 
 let loaded: Promise<{ dir: string; result: LoadResult }> | undefined;
 const context = {
@@ -47,6 +52,7 @@ const context = {
     return loaded;
   },
   now: () => new Date(),
+  waivers,
 };
 
 const policies = RULES.map((rule) => ({
@@ -59,5 +65,5 @@ new PolicyPack("baubau", {
     `Kota Baubau smart city (profile ${enforcement.profile}): Tier-2 data center, SPBE/Satu Data/BSSN, ` +
     "fiber network, Kubernetes security",
   enforcementLevel: "mandatory",
-  policies,
+  policies: [...policies, waiversPolicy(RULES, context)],
 });

@@ -9,7 +9,8 @@ import type {
 } from "@pulumi/policy";
 import { formatProblems } from "../model/load/index.ts";
 import type { LoadResult } from "../model/load/result.ts";
-import type { PolicyResource, Rule } from "./rule.ts";
+import type { ModelFinding, ModelRule, PolicyResource, Rule } from "./rule.ts";
+import { applyWaivers, type Waiver, waiverReport } from "./waivers.ts";
 
 /** The stack's root resource: registered first, so model rules reported on it stop an update early. */
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
@@ -18,6 +19,8 @@ export interface PolicyContext {
   /** The inventory the stack deploys (loaded once per run). */
   inventory(): Promise<{ dir: string; result: LoadResult }>;
   now(): Date;
+  /** The stack's waivers of model findings (waivers.ts); none when absent. */
+  waivers?: readonly Waiver[];
 }
 
 export type BaubauPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { name: string };
@@ -67,8 +70,43 @@ export function toPolicy(rule: Rule, context: PolicyContext): BaubauPolicy {
             );
             return;
           }
-          for (const message of rule.check(result.inventory, context.now())) report(message);
+          const now = context.now();
+          const { open } = applyWaivers(
+            rule.id,
+            rule.check(result.inventory, now),
+            context.waivers ?? [],
+            now,
+          );
+          for (const f of open) report(f.message);
         },
       };
   }
+}
+
+export const WAIVERS_POLICY = "policy-waivers";
+
+/**
+ * Advisory, on the stack's root resource: every finding a waiver covers, with the waiver (so the gap
+ * stays visible in every preview), and every waiver that matches no finding.
+ */
+export function waiversPolicy(rules: readonly Rule[], context: PolicyContext): BaubauPolicy {
+  const models = rules.filter((r): r is ModelRule => r.kind === "model");
+  return {
+    name: WAIVERS_POLICY,
+    description:
+      "Waived findings of the inventory, with who approved them and until when. [policy/waivers.ts]",
+    severity: "low",
+    enforcementLevel: "advisory",
+    validateResource: async (args: ResourceValidationArgs, report: ReportViolation) => {
+      const waivers = context.waivers ?? [];
+      if (args.type !== ROOT_STACK_TYPE || waivers.length === 0) return;
+      const { result } = await context.inventory();
+      if (!result.ok) return; // each model rule reports the load failure
+      const now = context.now();
+      const findings = new Map<string, ModelFinding[]>(
+        models.map((r) => [r.id, r.check(result.inventory, now)]),
+      );
+      for (const message of waiverReport(findings, waivers, now)) report(message);
+    },
+  };
 }

@@ -56,13 +56,19 @@ export interface StackRule extends RuleMeta {
   check(resources: readonly PolicyResource[]): StackFinding[];
 }
 
+/** A finding of a model rule: the inventory record it is about (what a waiver names), and what to change. */
+export interface ModelFinding {
+  subject: string;
+  message: string;
+}
+
 /**
  * Computed from the inventory (model/), reported on the stack's root resource. That resource is
  * registered before any other, so a mandatory one stops an update before anything changes.
  */
 export interface ModelRule extends RuleMeta {
   kind: "model";
-  check(inventory: Inventory, now: Date): string[];
+  check(inventory: Inventory, now: Date): ModelFinding[];
 }
 
 export type Rule = ResourceRule | StackRule | ModelRule;

@@ -2,7 +2,7 @@
 // services that hold data now (pilot or online); what the inventory does not record is reported, so a
 // missing fact is never read as a compliant one.
 import type { Inventory, Service } from "../../model/types.ts";
-import type { ModelRule } from "../rule.ts";
+import type { ModelFinding, ModelRule } from "../rule.ts";
 
 const RUNNING: ReadonlySet<Service["status"]> = new Set(["pilot", "online"]);
 /** Satu Data: the services whose data is published through the city's one data platform. */
@@ -17,6 +17,11 @@ function where(s: Service): string {
   return `service ${s.id} (inventory/services.yaml)`;
 }
 
+/** A finding about service `s` (its id is what a waiver names). */
+function about(s: Service, message: string): ModelFinding {
+  return { subject: s.id, message };
+}
+
 export const classification: ModelRule = {
   kind: "model",
   id: "spbe-classification",
@@ -29,10 +34,12 @@ export const classification: ModelRule = {
     // classification and personalData are required by the loader; what is left is their consistency.
     return inventory.services
       .filter((s) => s.status !== "retired" && s.personalData && s.classification === "terbuka")
-      .map(
-        (s) =>
+      .map((s) =>
+        about(
+          s,
           `${where(s)} holds personal data but is classified terbuka: set classification to terbatas ` +
-          "(or rahasia), or personalData: false if it holds none",
+            "(or rahasia), or personalData: false if it holds none",
+        ),
       );
   },
 };
@@ -46,19 +53,25 @@ export const walidata: ModelRule = {
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
     const stewards = new Set(inventory.tenants.filter((t) => t.dataRole === "walidata").map((t) => t.id));
-    const out: string[] = [];
+    const out: ModelFinding[] = [];
     for (const s of running(inventory)) {
       const named = s.data?.walidata;
       if (!DATA_AREAS.has(s.area) && named === undefined) continue;
       if (named === undefined)
         out.push(
-          `${where(s)} publishes data (area ${s.area}) without a walidata: set data.walidata to ` +
-            `${[...stewards].join(" or ") || "the walidata tenant"}`,
+          about(
+            s,
+            `${where(s)} publishes data (area ${s.area}) without a walidata: set data.walidata to ` +
+              `${[...stewards].join(" or ") || "the walidata tenant"}`,
+          ),
         );
       else if (!stewards.has(named))
         out.push(
-          `${where(s)} names walidata ${named}, which is not a walidata in inventory/tenants.yaml ` +
-            `(walidata: ${[...stewards].join(", ") || "none"}); name one, or give ${named} dataRole: walidata`,
+          about(
+            s,
+            `${where(s)} names walidata ${named}, which is not a walidata in inventory/tenants.yaml ` +
+              `(walidata: ${[...stewards].join(", ") || "none"}); name one, or give ${named} dataRole: walidata`,
+          ),
         );
     }
     return out;
@@ -73,16 +86,22 @@ export const storageInIndonesia: ModelRule = {
   source: "PP 71/2019: public-scope electronic systems store their data in Indonesia",
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
-    const out: string[] = [];
+    const out: ModelFinding[] = [];
     for (const s of running(inventory)) {
       const country = s.data?.storageCountry;
       if (country === undefined)
         out.push(
-          `${where(s)} does not record where its data is stored: set data.storageCountry (ID for Indonesia)`,
+          about(
+            s,
+            `${where(s)} does not record where its data is stored: set data.storageCountry (ID for Indonesia)`,
+          ),
         );
       else if (country !== "ID")
         out.push(
-          `${where(s)} stores its data in ${country}: move it to Indonesia and set data.storageCountry: ID`,
+          about(
+            s,
+            `${where(s)} stores its data in ${country}: move it to Indonesia and set data.storageCountry: ID`,
+          ),
         );
     }
     return out;
@@ -97,7 +116,7 @@ export const encryption: ModelRule = {
   source: "BSSN 4/2021 (SPBE security); Peraturan BSSN 8/2020",
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
-    const out: string[] = [];
+    const out: ModelFinding[] = [];
     for (const s of running(inventory)) {
       if (s.classification === "terbuka") continue;
       const missing = [
@@ -106,8 +125,11 @@ export const encryption: ModelRule = {
       ].filter(Boolean);
       if (missing.length)
         out.push(
-          `${where(s)} is ${s.classification}: encrypt it and record ${missing.join(" and ")} ` +
-            "(absent means not known to be done)",
+          about(
+            s,
+            `${where(s)} is ${s.classification}: encrypt it and record ${missing.join(" and ")} ` +
+              "(absent means not known to be done)",
+          ),
         );
     }
     return out;
@@ -125,30 +147,43 @@ export const backup: ModelRule = {
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory, now) {
     const dcSite = inventory.datacenter.site;
-    const out: string[] = [];
+    const out: ModelFinding[] = [];
     for (const s of running(inventory)) {
       if (s.hosting !== "datacenter") continue;
       const b = s.data?.backup;
       if (!b) {
         out.push(
-          `${where(s)} records no backup: set data.backup (offsite site, encrypted, restoreTestedOn, restoreTestEveryDays)`,
+          about(
+            s,
+            `${where(s)} records no backup: set data.backup (offsite site, encrypted, restoreTestedOn, restoreTestEveryDays)`,
+          ),
         );
         continue;
       }
       if (b.offsite === dcSite)
         out.push(
-          `${where(s)}: the backup is kept at ${dcSite}, the data center itself; keep it at another site`,
+          about(
+            s,
+            `${where(s)}: the backup is kept at ${dcSite}, the data center itself; keep it at another site`,
+          ),
         );
-      if (!b.encrypted) out.push(`${where(s)}: encrypt the backup and set data.backup.encrypted: true`);
+      if (!b.encrypted)
+        out.push(about(s, `${where(s)}: encrypt the backup and set data.backup.encrypted: true`));
       const ageDays = Math.floor((now.getTime() - Date.parse(`${b.restoreTestedOn}T00:00:00Z`)) / DAY_MS);
       if (ageDays < 0)
         out.push(
-          `${where(s)}: data.backup.restoreTestedOn ${b.restoreTestedOn} is in the future; record the real date`,
+          about(
+            s,
+            `${where(s)}: data.backup.restoreTestedOn ${b.restoreTestedOn} is in the future; record the real date`,
+          ),
         );
       else if (ageDays > b.restoreTestEveryDays)
         out.push(
-          `${where(s)}: the last restore test (${b.restoreTestedOn}) is ${ageDays} days old, the policy allows ` +
-            `${b.restoreTestEveryDays}: restore the backup, check it, and record the date`,
+          about(
+            s,
+            `${where(s)}: the last restore test (${b.restoreTestedOn}) is ${ageDays} days old, the policy allows ` +
+              `${b.restoreTestEveryDays}: restore the backup, check it, and record the date`,
+          ),
         );
     }
     return out;

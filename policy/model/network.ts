@@ -26,10 +26,12 @@ export const popDiversity: ModelRule = {
       .nodes.filter((n) => n.category === "pop" && !n.diverse)
       .map((n) => {
         const via = n.primary ? ` (its path: ${n.primary.linkIds.join(" → ")} to ${n.primary.coreId})` : "";
-        return (
-          `PoP ${n.siteId} ${WHY[n.reason] ?? n.reason}${via}: build or light a link to a second core ` +
-          "that shares no SRLG with that path, and tag both links' srlg"
-        );
+        return {
+          subject: n.siteId,
+          message:
+            `PoP ${n.siteId} ${WHY[n.reason] ?? n.reason}${via}: build or light a link to a second core ` +
+            "that shares no SRLG with that path, and tag both links' srlg",
+        };
       });
   },
 };
@@ -45,11 +47,12 @@ export const linkMargin: ModelRule = {
     const network = buildOperationalNetwork(inventory.sites, inventory.links);
     return analyseOptics(inventory, network)
       .links.filter((l) => l.status === "operational" && l.marginDb < REQUIRED_MARGIN_DB)
-      .map(
-        (l) =>
+      .map((l) => ({
+        subject: l.linkId,
+        message:
           `link ${l.linkId}: margin ${l.marginDb} dB (budget ${l.budgetDb} dB, loss ${l.loss.totalDb} dB over ` +
           `${l.lengthKm} km at ${l.wavelengthNm} nm) is below ${REQUIRED_MARGIN_DB} dB: use optics with a ` +
           `budget of at least ${Math.ceil((l.loss.totalDb + REQUIRED_MARGIN_DB) * 10) / 10} dB, or cut splices/connectors`,
-      );
+      }));
   },
 };

@@ -1,7 +1,7 @@
 // Tier II of the data center, from model/analyses/tier2.ts: N+1 per component class, and fuel for at
 // least 12 hours at N load.
 import { analyseTier2, type ComponentClassCheck } from "../../model/analyses/tier2.ts";
-import type { ModelRule } from "../rule.ts";
+import type { ModelFinding, ModelRule } from "../rule.ts";
 
 /** Uptime Tier II / SNI 8799 Strata II: fuel for at least this long at N load, whatever the inventory asks. */
 export const MIN_FUEL_HOURS = 12;
@@ -29,7 +29,9 @@ export const tier2NPlusOne: ModelRule = {
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
     const t2 = analyseTier2(inventory.datacenter);
-    return t2.classes.filter((c) => c.applicable && !c.ok).map(shortfall);
+    return t2.classes
+      .filter((c) => c.applicable && !c.ok)
+      .map((c) => ({ subject: c.class, message: shortfall(c) }));
   },
 };
 
@@ -42,20 +44,23 @@ export const tier2Fuel: ModelRule = {
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
     const t2 = analyseTier2(inventory.datacenter);
-    const out: string[] = [];
+    const out: ModelFinding[] = [];
     const { fuel } = t2;
     const needed = Math.max(MIN_FUEL_HOURS, fuel.requiredHours);
     if (fuel.requiredHours < MIN_FUEL_HOURS)
-      out.push(
-        `datacenter.demand.fuelHoursRequired is ${fuel.requiredHours} h; Tier II needs at least ${MIN_FUEL_HOURS} h`,
-      );
+      out.push({
+        subject: "fuelHoursRequired",
+        message: `datacenter.demand.fuelHoursRequired is ${fuel.requiredHours} h; Tier II needs at least ${MIN_FUEL_HOURS} h`,
+      });
     if (fuel.hoursAllTanks < needed) {
       const tanks = t2.classes.find((c) => c.class === "fuel-tank")?.capacity ?? 0;
       const litres = Math.ceil(needed * fuel.burnLph - tanks);
-      out.push(
-        `fuel lasts ${round(fuel.hoursAllTanks)} h at ${fuel.burnLph} l/h on all operational tanks, ` +
+      out.push({
+        subject: "fuel-tank",
+        message:
+          `fuel lasts ${round(fuel.hoursAllTanks)} h at ${fuel.burnLph} l/h on all operational tanks, ` +
           `${needed} h are needed: add at least ${litres} l of tank capacity`,
-      );
+      });
     }
     return out;
   },

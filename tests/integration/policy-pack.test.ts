@@ -112,20 +112,37 @@ describe("the policy pack with the real engine", () => {
     await t.stack.setConfig("baubau:namespacePrefix", { value: t.prefix });
   });
 
-  it("takes the profile from stack config (production is stricter) and refuses an unknown rule id", async () => {
+  it("takes the profile from stack config (production is stricter), takes waivers, and refuses an unknown rule id", async () => {
     await t.stack.setConfig("baubau:policyProfile", { value: "production" });
+    // The one thin link waived (a YAML list in the stack's config file, as production would write it).
+    const waiver = {
+      rule: "net-link-margin",
+      subject: "pop-wolio--pop-sorawolio",
+      reason: "ER optics ordered; LR until they are fitted",
+      approver: "integration test",
+      expires: "2099-12-31",
+    };
+    await t.stack.setConfig("baubau:policyWaivers", { value: JSON.stringify([waiver]) });
     const strict = await t.stack.preview(options()).then(
       () => "succeeded",
       (e: Error) => e.message,
     );
     expect(strict).not.toBe("succeeded");
     // Whatever the twin profile only advised (the city's network and fuel today) and production makes
-    // mandatory is now mandatory.
+    // mandatory is now mandatory, but the waived finding.
     const stricter = twinAdvisories.filter(
-      (id) => RULES.find((r) => r.id === id)?.enforcement.production === "mandatory",
+      (id) => RULES.find((r) => r.id === id)?.enforcement.production === "mandatory" && id !== waiver.rule,
     );
     expect(stricter.length).toBeGreaterThan(0);
     expect(seen("mandatory")).toEqual(expect.arrayContaining(stricter));
+    expect(seen("mandatory")).not.toContain(waiver.rule);
+    const waived = events.filter((e) => e.policyName === "policy-waivers");
+    expect(waived).toHaveLength(1);
+    expect(waived[0]?.message).toContain(
+      "net-link-margin waived for pop-wolio--pop-sorawolio until 2099-12-31 (approved by integration test: ",
+    );
+    expect(waived[0]?.enforcementLevel as string).toBe("advisory");
+    await t.stack.removeConfig("baubau:policyWaivers");
     await t.stack.removeConfig("baubau:policyProfile");
 
     await t.stack.setConfig("baubau:policy", { value: JSON.stringify({ "tier2-fuel-12": "mandatory" }) });

@@ -4,8 +4,15 @@
 import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import type { LoadResult } from "../../../model/load/result.ts";
 import type { Inventory } from "../../../model/types.ts";
-import { type PolicyContext, ROOT_STACK_TYPE, toPolicy } from "../../../policy/policies.ts";
+import {
+  type BaubauPolicy,
+  type PolicyContext,
+  ROOT_STACK_TYPE,
+  toPolicy,
+  waiversPolicy,
+} from "../../../policy/policies.ts";
 import type { PolicyResource, Rule } from "../../../policy/rule.ts";
+import type { Waiver } from "../../../policy/waivers.ts";
 
 export interface Reported {
   message: string;
@@ -14,8 +21,8 @@ export interface Reported {
 
 const NOW = new Date("2026-12-01T00:00:00Z");
 
-function context(result: LoadResult, now = NOW): PolicyContext {
-  return { inventory: async () => ({ dir: "inventory", result }), now: () => now };
+function context(result: LoadResult, now = NOW, waivers: readonly Waiver[] = []): PolicyContext {
+  return { inventory: async () => ({ dir: "inventory", result }), now: () => now, waivers };
 }
 
 const unusedContext = context({ ok: false, problems: [] });
@@ -52,11 +59,25 @@ export async function modelViolations(
   rule: Rule,
   inventory: Inventory | LoadResult,
   now = NOW,
+  waivers: readonly Waiver[] = [],
 ): Promise<string[]> {
   const result: LoadResult = "ok" in inventory ? inventory : { ok: true, inventory };
-  const policy = toPolicy(rule, context(result, now));
+  return onRoot(toPolicy(rule, context(result, now, waivers)));
+}
+
+/** What policy-waivers reports for these rules and waivers on this inventory. */
+export function waiverViolations(
+  rules: readonly Rule[],
+  inventory: Inventory,
+  waivers: readonly Waiver[],
+  now = NOW,
+): Promise<string[]> {
+  return onRoot(waiversPolicy(rules, context({ ok: true, inventory }, now, waivers)));
+}
+
+async function onRoot(policy: BaubauPolicy): Promise<string[]> {
   if (!("validateResource" in policy) || typeof policy.validateResource !== "function")
-    throw new Error(`${rule.id} is not a resource policy`);
+    throw new Error(`${policy.name} is not a resource policy`);
   const out: string[] = [];
   const root = {
     type: ROOT_STACK_TYPE,
