@@ -44,14 +44,26 @@ export function kubeconfigFor(cluster: string): pulumi.Output<string> {
   return pulumi.secret(readFileSync(file, "utf8"));
 }
 
+/** What the provider's await waits for, beyond the rollout of Deployments (always awaited). */
+export interface AwaitChoice {
+  /** Ingresses until an ingress controller or load balancer gives them an address. */
+  addresses: boolean;
+  /** Services until their endpoints are ready, then the provider's fixed 10 s settle after the last change. */
+  endpoints: boolean;
+}
+
 /**
- * Whether Pulumi waits for Ingresses to get an address. The twin's kwok clusters run no ingress
- * controller, so nothing ever gives one and the wait would hang; production clusters do. The
- * default follows where the kubeconfigs come from (the twin's files: no wait; secrets: wait), and
- * `baubau:awaitAddresses` states it explicitly for a stack.
+ * The await choice of this stack. The twin's kwok clusters run no ingress controller, so nothing
+ * ever gives an Ingress an address and its await would hang; their endpoints are kwok's fake pod IPs,
+ * so a Service's await proves nothing the Deployment's Available has not, and costs the 10 s settle.
+ * Production clusters do both for real. The default follows where the kubeconfigs come from (the
+ * twin's files: no wait; secrets: wait); `baubau:awaitAddresses` and `baubau:awaitEndpoints` state it
+ * explicitly for a stack.
  */
-export function awaitAddresses(clusters: readonly string[]): boolean {
-  const explicit = config.getBoolean("awaitAddresses");
-  if (explicit !== undefined) return explicit;
-  return clusters.every((c) => kubeconfigSource(c) === "secret");
+export function awaitChoice(clusters: readonly string[]): AwaitChoice {
+  const production = clusters.every((c) => kubeconfigSource(c) === "secret");
+  return {
+    addresses: config.getBoolean("awaitAddresses") ?? production,
+    endpoints: config.getBoolean("awaitEndpoints") ?? production,
+  };
 }

@@ -6,7 +6,7 @@ import { formatProblems, loadInventory } from "../model/load/index.ts";
 import { DataCenter } from "./components/data-center.ts";
 import { FiberNetwork } from "./components/fiber-network.ts";
 import {
-  awaitAddresses,
+  awaitChoice,
   fiberNetwork,
   inventoryDir,
   kubeconfigFor,
@@ -32,7 +32,7 @@ const dc = new DataCenter(inventory.datacenter.id, {
   dataCenterId: inventory.datacenter.id,
   clusters: plan,
   kubeconfig: kubeconfigFor,
-  awaitAddresses: awaitAddresses(plan.map((c) => c.id)),
+  awaits: awaitChoice(plan.map((c) => c.id)),
   namespacePrefix,
   servicesViaOperator,
 });

@@ -3,6 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { clusterBaseline } from "../../charts/cluster-baseline.ts";
+import type { AwaitChoice } from "../config.ts";
 import { kubernetesObjects } from "./kubernetes-objects.ts";
 
 export interface ClusterArgs {
@@ -13,20 +14,20 @@ export interface ClusterArgs {
   fiberNetwork: boolean;
   /** Whether city services run here (the SmartService CRD is installed). */
   services: boolean;
-  awaitAddresses: boolean;
+  awaits: AwaitChoice;
 }
 
 export class Cluster extends pulumi.ComponentResource {
   readonly provider: k8s.Provider;
   readonly clusterId: string;
-  readonly awaitAddresses: boolean;
+  readonly awaits: AwaitChoice;
   /** Depend on this to create objects only once the CRDs and priority classes exist. */
   readonly baseline: k8s.yaml.v2.ConfigGroup;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("baubau:dc:Cluster", name, {}, opts);
     this.clusterId = args.clusterId;
-    this.awaitAddresses = args.awaitAddresses;
+    this.awaits = args.awaits;
     this.provider = new k8s.Provider(
       `${name}-provider`,
       { kubeconfig: pulumi.secret(args.kubeconfig), suppressHelmHookWarnings: true },
@@ -35,7 +36,7 @@ export class Cluster extends pulumi.ComponentResource {
     this.baseline = kubernetesObjects(
       `${name}-baseline`,
       clusterBaseline({ cluster: args.clusterId, fiberNetwork: args.fiberNetwork, services: args.services }),
-      { cluster: args.clusterId, provider: this.provider, parent: this, awaitAddresses: args.awaitAddresses },
+      { cluster: args.clusterId, provider: this.provider, parent: this, awaits: args.awaits },
     );
     this.registerOutputs({ clusterId: args.clusterId });
   }

@@ -1,5 +1,6 @@
 // The Tier-2 data center: one Cluster per inventory cluster, each with its namespaces and services.
 import * as pulumi from "@pulumi/pulumi";
+import type { AwaitChoice } from "../config.ts";
 import { platformProps } from "../manifests.ts";
 import type { ClusterPlan } from "../plan.ts";
 import { Cluster } from "./cluster.ts";
@@ -11,8 +12,8 @@ export interface DataCenterArgs {
   dataCenterId: string;
   clusters: ClusterPlan[];
   kubeconfig: (cluster: string) => pulumi.Input<string>;
-  /** Per-stack choice: wait for addresses of Ingresses (never given on the twin). */
-  awaitAddresses: boolean;
+  /** Per-stack await choice (Ingress addresses and Service endpoints; off on the twin). */
+  awaits: AwaitChoice;
   /** Prefix of every namespace name, so parallel test stacks on one cluster never collide. */
   namespacePrefix: string;
   /** Services as SmartService objects for the operator, instead of rendered workloads. */
@@ -35,7 +36,7 @@ export class DataCenter extends pulumi.ComponentResource {
           kubeconfig: args.kubeconfig(plan.id),
           fiberNetwork: plan.fiberNetwork,
           services: plan.services,
-          awaitAddresses: args.awaitAddresses,
+          awaits: args.awaits,
         },
         { parent: this },
       );

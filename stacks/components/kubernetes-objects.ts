@@ -4,21 +4,23 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Manifest } from "../../charts/labels.ts";
+import type { AwaitChoice } from "../config.ts";
 
-/** Kinds whose await waits for an address that only a real load balancer or ingress controller gives. */
-const ADDRESS_KINDS = new Set(["Ingress"]);
+/** Kinds whose await the stack's choice can turn off, and which part of the choice decides. */
+const AWAIT_KINDS: Record<string, keyof AwaitChoice> = { Ingress: "addresses", Service: "endpoints" };
 
 export interface ObjectsOptions {
   cluster: string;
   provider: k8s.Provider;
   parent: pulumi.Resource;
   dependsOn?: pulumi.Input<pulumi.Resource>[];
-  /** False on clusters where nothing hands out addresses (the kwok twin); see docs/stacks.md. */
-  awaitAddresses: boolean;
+  /** The stack's await choice (off on the kwok twin); see docs/stacks.md. */
+  awaits: AwaitChoice;
 }
 
-export function withAwaitChoice(m: Manifest, awaitAddresses: boolean): Manifest {
-  if (awaitAddresses || !ADDRESS_KINDS.has(m.kind)) return m;
+export function withAwaitChoice(m: Manifest, awaits: AwaitChoice): Manifest {
+  const part = AWAIT_KINDS[m.kind];
+  if (part === undefined || awaits[part]) return m;
   return {
     ...m,
     metadata: { ...m.metadata, annotations: { ...m.metadata.annotations, "pulumi.com/skipAwait": "true" } },
@@ -32,7 +34,7 @@ export function kubernetesObjects(
 ): k8s.yaml.v2.ConfigGroup {
   return new k8s.yaml.v2.ConfigGroup(
     name,
-    { objs: manifests.map((m) => withAwaitChoice(m, o.awaitAddresses)), resourcePrefix: o.cluster },
+    { objs: manifests.map((m) => withAwaitChoice(m, o.awaits)), resourcePrefix: o.cluster },
     { parent: o.parent, provider: o.provider, ...(o.dependsOn ? { dependsOn: o.dependsOn } : {}) },
   );
 }

@@ -41,7 +41,7 @@ export class SmartService extends pulumi.ComponentResource {
         provider: cluster.provider,
         parent: this,
         dependsOn,
-        awaitAddresses: cluster.awaitAddresses,
+        awaits: cluster.awaits,
       });
     }
     this.registerOutputs({ namespace: this.namespace, service: service.id });

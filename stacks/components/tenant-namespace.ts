@@ -25,7 +25,7 @@ export class TenantNamespace extends pulumi.ComponentResource {
       provider: cluster.provider,
       parent: this,
       dependsOn: [cluster.baseline],
-      awaitAddresses: cluster.awaitAddresses,
+      awaits: cluster.awaits,
     });
     this.registerOutputs({ namespace: this.namespace });
   }

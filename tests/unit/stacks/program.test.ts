@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadInventory } from "../../../model/load/index.ts";
 import type { Inventory } from "../../../model/types.ts";
+import { withAwaitChoice } from "../../../stacks/components/kubernetes-objects.ts";
 import { deployedServices } from "../../../stacks/plan.ts";
 
 interface Registered {
@@ -112,11 +113,13 @@ describe("stacks/index.ts", () => {
     for (const g of groups()) expect(g.provider, g.name).toMatch(/dc-(prod|mgmt)-provider/);
   });
 
-  it("with kubeconfigs from secrets (production), waits for Ingress addresses: no skipAwait annotation", () => {
-    const ingress = groups()
-      .flatMap((g) => g.inputs.objs)
-      .find((o: { kind: string }) => o.kind === "Ingress");
-    expect(ingress.metadata.annotations["pulumi.com/skipAwait"]).toBeUndefined();
+  it("with kubeconfigs from secrets (production), awaits Ingress addresses and Service endpoints: no skipAwait", () => {
+    const objs = groups().flatMap((g) => g.inputs.objs);
+    for (const kind of ["Ingress", "Service", "Deployment"]) {
+      const found = objs.filter((o: { kind: string }) => o.kind === kind);
+      expect(found.length, kind).toBeGreaterThan(0);
+      for (const o of found) expect(o.metadata.annotations?.["pulumi.com/skipAwait"], kind).toBeUndefined();
+    }
   });
 
   it("puts one FiberSite or FiberLink object per inventory record on the management cluster, under a component each", () => {
@@ -148,5 +151,34 @@ describe("stacks/index.ts", () => {
     expect(layers.network).toBe(inventory.sites.length + inventory.links.length);
     const rendered = groups().reduce((n, g) => n + g.inputs.objs.length, 0);
     expect(layers.baseline + layers.platform + layers.services).toBe(rendered);
+  });
+});
+
+describe("withAwaitChoice", () => {
+  const object = (kind: string) => ({
+    apiVersion: "v1",
+    kind,
+    metadata: { name: "x", namespace: "n", labels: {}, annotations: { keep: "me" } },
+  });
+  const twin = { addresses: false, endpoints: false };
+
+  it("on the twin skips the await of Ingresses and Services only, keeping their other annotations", () => {
+    for (const kind of ["Ingress", "Service"]) {
+      expect(withAwaitChoice(object(kind), twin).metadata.annotations).toEqual({
+        keep: "me",
+        "pulumi.com/skipAwait": "true",
+      });
+    }
+    for (const kind of ["Deployment", "Namespace", "NetworkPolicy"]) {
+      expect(withAwaitChoice(object(kind), twin).metadata.annotations).toEqual({ keep: "me" });
+    }
+  });
+
+  it("follows each part of the choice on its own", () => {
+    const addressesOnly = { addresses: true, endpoints: false };
+    expect(withAwaitChoice(object("Ingress"), addressesOnly).metadata.annotations).toEqual({ keep: "me" });
+    expect(withAwaitChoice(object("Service"), addressesOnly).metadata.annotations).toHaveProperty(
+      "pulumi.com/skipAwait",
+    );
   });
 });
