@@ -9,6 +9,7 @@ import { planDataCenter } from "../stacks/plan.ts";
 import { bin, ROOT } from "../toolchain/paths.ts";
 import { $ } from "../toolchain/process.ts";
 import { formatDuration, log, Steps } from "../toolchain/progress.ts";
+import { PULUMI_PARALLEL } from "../toolchain/pulumi-engine.ts";
 import { ensureFileBackend, pulumiEnv } from "../toolchain/pulumi-state.ts";
 import { up } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
@@ -100,7 +101,19 @@ async function main(): Promise<void> {
   const recreated = twin.some((c) => c.action === "created");
   const upEnv = recreated ? { ...env, PULUMI_K8S_DELETE_UNREACHABLE: "true" } : env;
   await steps.run("pulumi up", () =>
-    pulumi(["up", "--yes", "--non-interactive", "--refresh", "--stack", STACK], upEnv),
+    pulumi(
+      [
+        "up",
+        "--yes",
+        "--non-interactive",
+        "--refresh",
+        "--parallel",
+        String(PULUMI_PARALLEL),
+        "--stack",
+        STACK,
+      ],
+      upEnv,
+    ),
   );
   const outputs = await steps.run(
     "stack outputs",

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pulumiEngineDefaults } from "./pulumi-engine.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -73,7 +74,8 @@ export const STATE_DIR = process.env.BAUBAU_STATE_DIR ?? join(ROOT, ".pulumi-sta
 
 /**
  * Environment for the Pulumi CLI and kwokctl: the cached engines first on PATH, plugins from the
- * cache, never a download (a missing plugin is an error, not a hang), no update checks.
+ * cache, never a download (a missing plugin is an error, not a hang), no update checks, and the
+ * engine settings of toolchain/pulumi-engine.ts.
  */
 export function engineEnv(extra: Record<string, string> = {}): Record<string, string> {
   const path = [
@@ -91,6 +93,7 @@ export function engineEnv(extra: Record<string, string> = {}): Record<string, st
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "false",
+    ...pulumiEngineDefaults(),
     KWOK_KUBECTL_BINARY: bin.kubectl,
     KWOK_WORKDIR: join(TWIN_DIR, "kwok"),
     ...extra,
