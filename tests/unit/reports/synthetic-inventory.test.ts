@@ -46,5 +46,6 @@ describe("synthetic benchmark inventory", () => {
     expect(small.pops).toBeGreaterThanOrEqual(10);
     expect(large.pops).toBe(200);
     expect(large.served + large.pops + large.cores).toBe(40_000);
-  });
+    // Generating 40,000 sites is seconds of CPU: more than vitest's 5 s default on a loaded 2-core machine.
+  }, 60_000);
 });
