@@ -8,7 +8,7 @@ import { join } from "node:path";
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU milliseconds of the children this process has waited for (Linux). */
-function childrenCpuMs(): number {
+export function childrenCpuMs(): number {
   // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
   const stat = readFileSync("/proc/self/stat", "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

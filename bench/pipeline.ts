@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgsOrExit, usageError } from "../scripts/lib/cli.ts";
 import { parseOptions } from "../scripts/lib/options.ts";
+import { measureCity } from "./city.ts";
 import { type CommandTime, timeCoverageCommand } from "./command.ts";
 import { loadAverage, machine } from "./machine.ts";
 import { GOAL, STAGES, type Stage, type StageTime } from "./stages.ts";
@@ -134,6 +135,11 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+// The city's own YAML inventory, in fresh processes too (cheap: at least five runs).
+process.stderr.write(
+  "[bench] the city's YAML inventory: import and first load, warm loads, scripts/validate\n",
+);
+const city = measureCity(root, Math.max(runs, 5));
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -208,6 +214,7 @@ const report = {
   results,
   ratios: growth,
   goal,
+  city,
 };
 
 mkdirSync(dirname(out), { recursive: true });
