@@ -128,7 +128,7 @@ for (const g of r.goal) {
     "",
     `Goal, ${g.format}: the whole command at 500k sites ${s(g.commandWallMs)} s wall (${s(g.commandCpuMs)} s CPU; runs ` +
       `${g.commandRunsWallMs.map((ms) => `${s(ms)} s`).join(", ")}) beside the baseline's ${s(g.baselineWallMs)} s: ` +
-      `${g.ratioToBaseline}x ${g.ratioToBaselineCpu === undefined ? "" : ` (CPU ${g.ratioToBaselineCpu}x)`}, limit ${g.ratioLimit}x — ${g.ratioMet ? "met" : "NOT met"}; under ${s(g.commandWallMsLimit)} s: ` +
+      `${g.ratioToBaseline}x${g.ratioToBaselineCpu === undefined ? "" : ` (CPU ${g.ratioToBaselineCpu}x)`}, limit ${g.ratioLimit}x — ${g.ratioMet ? "met" : "NOT met"}; under ${s(g.commandWallMsLimit)} s: ` +
       `${g.wallMet ? "met" : "NOT met"}` +
       (g.growth
         ? `; growth ${g.growth.sizes}: pipeline ${g.growth.pipelineCpu}x CPU (${g.growth.pipelineWall}x wall), limit ${g.growthLimit}x — ${g.growthMet ? "met" : "NOT met"}.`
