@@ -101,24 +101,34 @@ export function readOfds(file: string, text: string): NetworkReadResult {
       undatedReported = true;
     };
 
+    // Where element `index` of the network's nodes or spans came from; an element that is not an
+    // object is reported and kept as it is (the schema names nothing more of it), and gives undefined.
+    const begin = (list: "sites" | "links", item: unknown, index: number): Source | undefined => {
+      const out = list === "sites" ? sites : links;
+      const source: Source = {
+        network: n,
+        index,
+        foreign: !isPlainObject(item) || item[X] === undefined,
+        sharedProvenance: false,
+      };
+      (list === "sites" ? siteSources : linkSources).push(source);
+      if (isPlainObject(item)) return source;
+      record(
+        [list, out.length],
+        `expected a ${list === "sites" ? "node" : "span"} object, found ${describeJson(item)}`,
+      );
+      out.push(item);
+      return undefined;
+    };
+
     const categories = new Map<unknown, string>();
     if (Array.isArray(nodes)) {
       for (let i = 0; i < nodes.length; i++) {
         const node: unknown = nodes[i];
         const k = sites.length;
-        const nodeExt = isPlainObject(node) ? node[X] : undefined;
-        const source: Source = {
-          network: n,
-          index: i,
-          foreign: nodeExt === undefined,
-          sharedProvenance: false,
-        };
-        siteSources.push(source);
-        if (!isPlainObject(node)) {
-          record(["sites", k], `expected a node object, found ${describeJson(node)}`);
-          sites.push(node);
-          continue;
-        }
+        const source = begin("sites", node, i);
+        if (source === undefined || !isPlainObject(node)) continue;
+        const nodeExt = node[X];
         const location = pointLocation(node.location);
         if (typeof location === "string") record(["sites", k, "location"], location);
         const loc = typeof location === "string" ? undefined : location;
@@ -172,19 +182,9 @@ export function readOfds(file: string, text: string): NetworkReadResult {
       for (let j = 0; j < spans.length; j++) {
         const span: unknown = spans[j];
         const k = links.length;
-        const spanExt = isPlainObject(span) ? span[X] : undefined;
-        const source: Source = {
-          network: n,
-          index: j,
-          foreign: spanExt === undefined,
-          sharedProvenance: false,
-        };
-        linkSources.push(source);
-        if (!isPlainObject(span)) {
-          record(["links", k], `expected a span object, found ${describeJson(span)}`);
-          links.push(span);
-          continue;
-        }
+        const source = begin("links", span, j);
+        if (source === undefined || !isPlainObject(span)) continue;
+        const spanExt = span[X];
         const deployment = deploymentOf(span.deployment);
         if (deployment === null)
           record(

@@ -24,6 +24,8 @@ function only(files: Record<string, string>): Problem {
 }
 
 const at = (id: string) => recordIndex(GOOD, SERVICES, id);
+/** One edit inside the service record `id` of services.yaml. */
+const editService = (id: string, from: string, to: string) => editRecord(GOOD, SERVICES, id, from, to);
 
 describe("the service catalog", () => {
   it("loads every record, and only public services are essential", () => {
@@ -49,7 +51,7 @@ describe("the service catalog", () => {
   });
 
   it("an unknown owner tenant: the nearest tenant id", () => {
-    const files = editRecord(GOOD, SERVICES, "perizinan-online", "tenant: dpmptsp", "tenant: dpmtpsp");
+    const files = editService("perizinan-online", "tenant: dpmptsp", "tenant: dpmtpsp");
     expect(only(files)).toMatchObject({
       file: SERVICES,
       ...positionOf(files, SERVICES, "tenant: dpmtpsp", "perizinan-online"),
@@ -60,7 +62,7 @@ describe("the service catalog", () => {
   });
 
   it("an image on the moving tag latest is refused", () => {
-    const files = editRecord(GOOD, SERVICES, "pengaduan", "pengaduan:1.7.0", "pengaduan:latest");
+    const files = editService("pengaduan", "pengaduan:1.7.0", "pengaduan:latest");
     const p = only(files);
     expect(p).toMatchObject({
       ...positionOf(files, SERVICES, "image: registry.baubaukota.go.id/diskominfo/pengaduan:latest"),
@@ -70,23 +72,21 @@ describe("the service catalog", () => {
   });
 
   it("an unknown status word lists the lifecycle", () => {
-    const files = editRecord(GOOD, SERVICES, "ppid", "status: online", "status: onlien");
+    const files = editService("ppid", "status: online", "status: onlien");
     const p = only(files);
     expect(p).toMatchObject({ path: `services[${at("ppid")}].status`, suggestion: "online" });
     expect(p.allowed).toEqual(["planned", "pilot", "online", "retired"]);
   });
 
   it("an essential internal service is refused: the KPI counts public services only", () => {
-    const files = editRecord(GOOD, SERVICES, "simpeg", "essential: false", "essential: true");
+    const files = editService("simpeg", "essential: false", "essential: true");
     const p = only(files);
     expect(p.path).toBe(`services[${at("simpeg")}].essential`);
     expect(p.message).toMatch(/only public services can be essential/);
   });
 
   it("a public host on an internal service is refused", () => {
-    const files = editRecord(
-      GOOD,
-      SERVICES,
+    const files = editService(
       "simpeg",
       "      sloTarget: 0.99",
       "      host: simpeg.baubaukota.go.id\n      sloTarget: 0.99",
@@ -97,14 +97,14 @@ describe("the service catalog", () => {
   });
 
   it("an essential public service with one replica is refused", () => {
-    const files = editRecord(GOOD, SERVICES, "ppid", "replicas: 2", "replicas: 1");
+    const files = editService("ppid", "replicas: 2", "replicas: 1");
     const p = only(files);
     expect(p.path).toBe(`services[${at("ppid")}].workload.replicas`);
     expect(p.message).toMatch(/at least 2 replicas/);
   });
 
   it("a data-center service without a workload, and a national one with a workload", () => {
-    const files = editRecord(GOOD, SERVICES, "e-planning", "hosting: national", "hosting: datacenter");
+    const files = editService("e-planning", "hosting: national", "hosting: datacenter");
     expect(only(files)).toMatchObject({
       path: `services[${at("e-planning")}].workload`,
       message: "a service hosted in the data center needs a workload",
@@ -112,7 +112,7 @@ describe("the service catalog", () => {
   });
 
   it("an unknown cluster: the inventory's clusters are allowed", () => {
-    const files = editRecord(GOOD, SERVICES, "ppid", "cluster: dc-prod", "cluster: dc-prd");
+    const files = editService("ppid", "cluster: dc-prod", "cluster: dc-prd");
     expect(only(files)).toMatchObject({
       path: `services[${at("ppid")}].workload.cluster`,
       message: 'no cluster "dc-prd"',
@@ -122,9 +122,7 @@ describe("the service catalog", () => {
   });
 
   it("a dependency on an unknown service, on a planned one, and on a national one", () => {
-    const unknown = editRecord(
-      GOOD,
-      SERVICES,
+    const unknown = editService(
       "perizinan-online",
       "dependsOn: [satu-data-api]",
       "dependsOn: [satu-data-ap]",
@@ -134,21 +132,13 @@ describe("the service catalog", () => {
       message: 'no service "satu-data-ap"',
       suggestion: "satu-data-api",
     });
-    const planned = editRecord(
-      GOOD,
-      SERVICES,
-      "perizinan-online",
-      "dependsOn: [satu-data-api]",
-      "dependsOn: [iot-ingest]",
-    );
+    const planned = editService("perizinan-online", "dependsOn: [satu-data-api]", "dependsOn: [iot-ingest]");
     const p = only(planned);
     expect(p.message).toBe(
       '"iot-ingest" is planned; a online service can only depend on pilot or online services',
     );
     expect(p.related?.path).toBe(`services[${at("iot-ingest")}].status`);
-    const national = editRecord(
-      GOOD,
-      SERVICES,
+    const national = editService(
       "perizinan-online",
       "dependsOn: [satu-data-api]",
       "dependsOn: [e-budgeting]",
@@ -157,13 +147,7 @@ describe("the service catalog", () => {
   });
 
   it("a cycle of dependencies names every service in it", () => {
-    const files = editRecord(
-      GOOD,
-      SERVICES,
-      "satu-data-api",
-      "dependsOn: []",
-      "dependsOn: [perizinan-online]",
-    );
+    const files = editService("satu-data-api", "dependsOn: []", "dependsOn: [perizinan-online]");
     const p = only(files);
     expect(p.message).toBe(
       'services "perizinan-online", "satu-data-api" depend on each other in a cycle; one of them must not depend on the others',
@@ -177,26 +161,14 @@ describe("the service catalog", () => {
       message: 'duplicate service id "ppid"; ids must be unique',
       related: { path: `services[${at("pengaduan")}].id` },
     });
-    const dupHost = editRecord(
-      GOOD,
-      SERVICES,
-      "ppid",
-      "host: ppid.baubaukota.go.id",
-      "host: pengaduan.baubaukota.go.id",
-    );
+    const dupHost = editService("ppid", "host: ppid.baubaukota.go.id", "host: pengaduan.baubaukota.go.id");
     expect(only(dupHost).message).toBe(
       'host "pengaduan.baubaukota.go.id" is already the host of service "pengaduan"; each public host routes to one service',
     );
   });
 
   it("the data facts for the policy pack: walidata a tenant, the backup's site a site, a country code", () => {
-    const walidata = editRecord(
-      GOOD,
-      SERVICES,
-      "satu-data-api",
-      "walidata: balitbangda",
-      "walidata: balitbanda",
-    );
+    const walidata = editService("satu-data-api", "walidata: balitbangda", "walidata: balitbanda");
     expect(only(walidata)).toMatchObject({
       ...positionOf(walidata, SERVICES, "walidata: balitbanda", "satu-data-api"),
       path: `services[${at("satu-data-api")}].data.walidata`,
@@ -209,7 +181,7 @@ describe("the service catalog", () => {
       "      backup: { offsite: core-comand-center, encrypted: true, restoreTestedOn: 2026-10-01, restoreTestEveryDays: 90 }",
       "    provenance:",
     ].join("\n");
-    const files = editRecord(GOOD, SERVICES, "pengaduan", "    provenance:", data);
+    const files = editService("pengaduan", "    provenance:", data);
     const problems = problemsOf(files);
     expect(problems.map((p) => [p.path, p.message, p.suggestion])).toEqual([
       [
@@ -218,7 +190,7 @@ describe("the service catalog", () => {
         undefined,
       ],
     ]);
-    const site = editRecord(GOOD, SERVICES, "pengaduan", "    provenance:", data.replace("Indonesia", "ID"));
+    const site = editService("pengaduan", "    provenance:", data.replace("Indonesia", "ID"));
     expect(only(site)).toMatchObject({
       path: `services[${at("pengaduan")}].data.backup.offsite`,
       message: 'no site "core-comand-center"',
