@@ -4,7 +4,7 @@
 // writes the inventory to a temporary folder; then the whole `scripts/coverage` command is timed on
 // it. Writes bench/results/pipeline.json.
 //
-//   scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--out FILE]
+//   scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--city-runs N] [--out FILE]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -39,7 +39,8 @@ interface SizeResult {
 
 const here = import.meta.dirname;
 const root = join(here, "..");
-const USAGE = `Usage: scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--out FILE]
+const USAGE = `Usage: scripts/bench [--sizes 10000,50000,100000,500000] [--formats ofds,ndjson] [--runs N] [--city-runs N]
+                    [--out FILE]
 
 Times every pipeline stage and the whole scripts/coverage command per size and format, each in a
 fresh process, with a JSON.parse baseline side by side (docs/benchmarks.md).
@@ -47,12 +48,20 @@ fresh process, with a JSON.parse baseline side by side (docs/benchmarks.md).
   --sizes LIST    numbers of sites, comma-separated (default: 10000,50000,100000,500000)
   --formats LIST  ${NETWORK_FORMATS.join(", ")}, comma-separated (default: all)
   --runs N        runs per size and format; the median is reported (default: 3)
+  --city-runs N   fresh processes loading the city's YAML inventory (default: 5)
   --out FILE      results JSON (default: bench/results/pipeline.json)
   -h, --help      show this help
 
 Exit status: 0 when measured; 1 when a run fails; 2 when the arguments are wrong.`;
 const values = parseArgsOrExit(
-  (argv) => parseOptions(argv, { sizes: "string", formats: "string", runs: "string", out: "string" }),
+  (argv) =>
+    parseOptions(argv, {
+      sizes: "string",
+      formats: "string",
+      runs: "string",
+      "city-runs": "string",
+      out: "string",
+    }),
   USAGE,
 );
 /** A comma-separated list of positive whole numbers, or a usage error naming the option. */
@@ -73,6 +82,7 @@ for (const f of formats) {
 const out = resolve(values.out ?? join(here, "results", "pipeline.json"));
 // Three runs and the median keep one noisy run from deciding.
 const [runs = 3] = counts("--runs", values.runs ?? "3");
+const [cityRuns = 5] = counts("--city-runs", values["city-runs"] ?? "5");
 // A 500k inventory parses into a few GB of objects; give the worker room rather than measure GC thrash.
 const WORKER_HEAP_MB = 12_288;
 
@@ -135,11 +145,11 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
-// The city's own YAML inventory, in fresh processes too (cheap: at least five runs).
+// The city's own YAML inventory, in fresh processes too.
 process.stderr.write(
   "[bench] the city's YAML inventory: import and first load, warm loads, scripts/validate\n",
 );
-const city = measureCity(root, Math.max(runs, 5));
+const city = measureCity(root, cityRuns);
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 

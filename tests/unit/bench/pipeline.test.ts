@@ -17,12 +17,21 @@ describe("scripts/bench", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("measures the pipeline and the command for OFDS and NDJSON at a tiny size", {
+  it("measures the pipeline and the command for OFDS and NDJSON at a tiny size, and the city's YAML load", {
     timeout: 120_000,
   }, async () => {
     dir = await mkdtemp(join(tmpdir(), "bench-test-"));
     const out = join(dir, "pipeline.json");
-    await run(join(ROOT, "scripts", "bench"), ["--sizes", "300", "--runs", "1", "--out", out]);
+    await run(join(ROOT, "scripts", "bench"), [
+      "--sizes",
+      "300",
+      "--runs",
+      "1",
+      "--city-runs",
+      "1",
+      "--out",
+      out,
+    ]);
     const report = JSON.parse(await readFile(out, "utf8"));
     expect(report.results.map((r: { format: string }) => r.format)).toEqual(["ofds", "ndjson"]);
     for (const r of report.results) {
@@ -33,6 +42,10 @@ describe("scripts/bench", () => {
       expect(r.baselineJson.wallMs).toBeGreaterThan(0);
       expect(Object.keys(r.stages)).toEqual(report.stages);
     }
+    // The city's YAML inventory, in its own fresh process and through scripts/validate.
+    expect(report.city.runs).toBe(1);
+    expect(report.city.importAndFirstLoad.cpuMs).toBeGreaterThan(report.city.firstLoad.cpuMs);
+    expect(report.city.validateCommand.wallMs).toBeGreaterThan(0);
     // No 500k size in this run: no goal verdict, and no growth pair.
     expect(report.goal).toEqual([]);
     expect(report.ratios).toEqual([]);
