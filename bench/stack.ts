@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { stringify } from "yaml";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
-import { LAYERS, renderDataCenter } from "../stacks/manifests.ts";
+import { LAYERS, layersOf, renderDataCenter } from "../stacks/manifests.ts";
 import { planDataCenter } from "../stacks/plan.ts";
 import { engineDirs, engineEnv, PULUMI_HOME, ROOT } from "../toolchain/paths.ts";
 import { kubectl, up as twinUp } from "../twin/kwok.ts";
@@ -49,22 +49,22 @@ const rendered = renderDataCenter(inventory, plan, {
   servicesViaOperator: false,
   fiberNetwork: true,
 });
-const objects = rendered.reduce((n, c) => n + LAYERS.reduce((m, l) => m + c.layers[l].length, 0), 0);
+const objects = rendered.reduce((n, c) => n + LAYERS.reduce((m, l) => m + layersOf(c)[l].length, 0), 0);
 const dir = await mkdtemp(join(tmpdir(), "baubau-bench-"));
 
 async function kubectlApply(): Promise<{ apply: number; applyAndWait: number }> {
   const files = await Promise.all(
     rendered.map(async (c) => {
-      const first = join(dir, `${c.cluster}-baseline.yaml`);
-      const rest = join(dir, `${c.cluster}-rest.yaml`);
-      await writeFile(first, c.layers.baseline.map((m) => stringify(m)).join("---\n"));
+      const cluster = c.plan.id;
+      const layers = layersOf(c);
+      const first = join(dir, `${cluster}-baseline.yaml`);
+      const rest = join(dir, `${cluster}-rest.yaml`);
+      await writeFile(first, layers.baseline.map((m) => stringify(m)).join("---\n"));
       await writeFile(
         rest,
-        [...c.layers.platform, ...c.layers.services, ...c.layers.network]
-          .map((m) => stringify(m))
-          .join("---\n"),
+        [...layers.platform, ...layers.services, ...layers.network].map((m) => stringify(m)).join("---\n"),
       );
-      return { cluster: c.cluster, first, rest };
+      return { cluster, first, rest };
     }),
   );
   const t = performance.now();

@@ -25,29 +25,28 @@ if (!loaded.ok) {
   );
 }
 const inventory = loaded.inventory;
-// Without the fiber network (baubau:fiberNetwork: false) its CRDs are left out too.
-const plan = planDataCenter(inventory).map((c) => ({ ...c, fiberNetwork: c.fiberNetwork && fiberNetwork }));
-
-const dc = new DataCenter(inventory.datacenter.id, {
-  dataCenterId: inventory.datacenter.id,
-  clusters: plan,
-  kubeconfig: kubeconfigFor,
-  awaits: awaitChoice(plan.map((c) => c.id)),
-  namespacePrefix,
-  servicesViaOperator,
-});
-
-const management = dc.clusters.get(MANAGEMENT_CLUSTER);
-if (fiberNetwork && !management) {
+const plan = planDataCenter(inventory);
+// Checked before anything is registered, so a wrong datacenter.yaml changes nothing.
+if (fiberNetwork && !plan.some((c) => c.id === MANAGEMENT_CLUSTER)) {
   throw new pulumi.RunError(
     `the fiber network lives on cluster ${MANAGEMENT_CLUSTER}, which inventory/datacenter.yaml does not have`,
   );
 }
-if (fiberNetwork && management) {
-  new FiberNetwork("baubau-fiber", { sites: inventory.sites, links: inventory.links, cluster: management });
-}
-
 const rendered = renderDataCenter(inventory, plan, { namespacePrefix, servicesViaOperator, fiberNetwork });
+
+const dc = new DataCenter(inventory.datacenter.id, {
+  dataCenterId: inventory.datacenter.id,
+  clusters: rendered,
+  kubeconfig: kubeconfigFor,
+  awaits: awaitChoice(plan.map((c) => c.id)),
+  servicesViaOperator,
+});
+
+const management = dc.clusters.get(MANAGEMENT_CLUSTER);
+const network = rendered.find((c) => c.plan.id === MANAGEMENT_CLUSTER)?.network ?? [];
+if (management && network.length > 0) {
+  new FiberNetwork("baubau-fiber", { records: network, cluster: management });
+}
 
 export const dataCenter = inventory.datacenter.id;
 export const clusterIds = plan.map((c) => c.id);
@@ -56,4 +55,4 @@ export const services = dc.services.map((s) => `${s.namespace}/${s.serviceId}`);
 export const coverage = coverageOutput(analyseCoverage(inventory));
 export const sites = sitesByStatus(inventory.sites);
 /** Kubernetes objects the stack manages, per layer (what a reviewer should expect in a preview). */
-export const resourcesPerLayer = countPerLayer(rendered, servicesViaOperator ? dc.services.length : 0);
+export const resourcesPerLayer = countPerLayer(rendered);

@@ -1,13 +1,20 @@
-// Every Kubernetes object the stack manages, rendered from the inventory without Pulumi, per cluster
-// and layer. The stack's components render the same charts with the same props; this is what the
-// object counts in the outputs, `scripts/synth` and the benchmark's kubectl baseline read.
+// Every Kubernetes object the stack manages, rendered once from the inventory without Pulumi, per
+// cluster and per component: the stack's components register exactly these objects, and the object
+// counts in the outputs and the benchmark's kubectl baseline read the same rendering.
 import { clusterBaseline } from "../charts/cluster-baseline.ts";
+import { smartServiceResource } from "../charts/crds/smart-service.ts";
 import { fiberLinkObject, fiberSiteObject } from "../charts/fiber-objects.ts";
 import type { Manifest } from "../charts/labels.ts";
 import { serviceWorkload } from "../charts/service-workload.ts";
 import { type TenantPlatformProps, tenantPlatform } from "../charts/tenant-platform.ts";
 import type { Inventory } from "../model/types.ts";
-import { type ClusterPlan, MANAGEMENT_CLUSTER, type NamespacePlan, PLATFORM_NAMESPACES } from "./plan.ts";
+import {
+  type ClusterPlan,
+  type DeployedService,
+  MANAGEMENT_CLUSTER,
+  type NamespacePlan,
+  PLATFORM_NAMESPACES,
+} from "./plan.ts";
 
 export const LAYERS = ["baseline", "platform", "services", "network"] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -18,9 +25,30 @@ export interface RenderOptions {
   fiberNetwork: boolean;
 }
 
+export interface RenderedService {
+  service: DeployedService;
+  /** The workload's objects, or with the operator the one SmartService object it renders them from. */
+  objects: Manifest[];
+}
+
+export interface RenderedNamespace {
+  props: TenantPlatformProps;
+  platform: Manifest[];
+  services: RenderedService[];
+}
+
+/** One fiber-network record: a PoP or core, a served site, or a link. */
+export interface RenderedRecord {
+  role: "pop" | "site" | "link";
+  id: string;
+  object: Manifest;
+}
+
 export interface RenderedCluster {
-  cluster: string;
-  layers: Record<Layer, Manifest[]>;
+  plan: ClusterPlan;
+  baseline: Manifest[];
+  namespaces: RenderedNamespace[];
+  network: RenderedRecord[];
 }
 
 export function platformProps(ns: NamespacePlan, prefix: string): TenantPlatformProps {
@@ -35,33 +63,63 @@ export function platformProps(ns: NamespacePlan, prefix: string): TenantPlatform
   };
 }
 
+function renderNamespace(ns: NamespacePlan, o: RenderOptions): RenderedNamespace {
+  const props = platformProps(ns, o.namespacePrefix);
+  return {
+    props,
+    platform: tenantPlatform(props),
+    services: ns.services.map((service) => ({
+      service,
+      objects: o.servicesViaOperator
+        ? [smartServiceResource(service, props.namespace)]
+        : serviceWorkload(service, { namespace: props.namespace }),
+    })),
+  };
+}
+
+function renderNetwork(inventory: Inventory): RenderedRecord[] {
+  return [
+    ...inventory.sites.map((site) => ({
+      role: site.category === "pop" || site.category === "core" ? ("pop" as const) : ("site" as const),
+      id: site.id,
+      object: fiberSiteObject(site),
+    })),
+    ...inventory.links.map((link) => ({ role: "link" as const, id: link.id, object: fiberLinkObject(link) })),
+  ];
+}
+
 export function renderDataCenter(
   inventory: Inventory,
   plan: ClusterPlan[],
   o: RenderOptions,
 ): RenderedCluster[] {
-  return plan.map((c) => ({
-    cluster: c.id,
-    layers: {
-      baseline: clusterBaseline({ cluster: c.id, fiberNetwork: c.fiberNetwork, services: c.services }),
-      platform: c.namespaces.flatMap((ns) => tenantPlatform(platformProps(ns, o.namespacePrefix))),
-      // With the operator, the stack's object per service is the SmartService; its children are the operator's.
-      services: o.servicesViaOperator
-        ? []
-        : c.namespaces.flatMap((ns) =>
-            ns.services.flatMap((s) => serviceWorkload(s, { namespace: `${o.namespacePrefix}${ns.name}` })),
-          ),
-      network:
-        o.fiberNetwork && c.id === MANAGEMENT_CLUSTER
-          ? [...inventory.sites.map(fiberSiteObject), ...inventory.links.map(fiberLinkObject)]
-          : [],
-    },
-  }));
+  return plan.map((c) => {
+    const fiberNetwork = c.fiberNetwork && o.fiberNetwork;
+    return {
+      plan: c,
+      // Without the fiber network (baubau:fiberNetwork: false) its CRDs are left out too.
+      baseline: clusterBaseline({ cluster: c.id, fiberNetwork, services: c.services }),
+      namespaces: c.namespaces.map((ns) => renderNamespace(ns, o)),
+      network: fiberNetwork && c.id === MANAGEMENT_CLUSTER ? renderNetwork(inventory) : [],
+    };
+  });
 }
 
-export function countPerLayer(rendered: RenderedCluster[], smartServices: number): Record<Layer, number> {
+/** A cluster's objects per layer, in the order they can be applied. */
+export function layersOf(c: RenderedCluster): Record<Layer, Manifest[]> {
+  return {
+    baseline: c.baseline,
+    platform: c.namespaces.flatMap((ns) => ns.platform),
+    services: c.namespaces.flatMap((ns) => ns.services.flatMap((s) => s.objects)),
+    network: c.network.map((r) => r.object),
+  };
+}
+
+export function countPerLayer(rendered: RenderedCluster[]): Record<Layer, number> {
   const counts = Object.fromEntries(LAYERS.map((l) => [l, 0])) as Record<Layer, number>;
-  for (const c of rendered) for (const l of LAYERS) counts[l] += c.layers[l].length;
-  counts.services += smartServices;
+  for (const c of rendered) {
+    const layers = layersOf(c);
+    for (const l of LAYERS) counts[l] += layers[l].length;
+  }
   return counts;
 }

@@ -2,7 +2,7 @@
 // priority classes, the auditors' cluster role and the city's CRDs.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { clusterBaseline } from "../../charts/cluster-baseline.ts";
+import type { Manifest } from "../../charts/labels.ts";
 import type { AwaitChoice } from "../config.ts";
 import { kubernetesObjects } from "./kubernetes-objects.ts";
 
@@ -10,10 +10,8 @@ export interface ClusterArgs {
   /** Inventory cluster id (inventory/datacenter.yaml). */
   clusterId: string;
   kubeconfig: pulumi.Input<string>;
-  /** Whether the fiber network's CRDs and objects live on this cluster. */
-  fiberNetwork: boolean;
-  /** Whether city services run here (the SmartService CRD is installed). */
-  services: boolean;
+  /** The cluster baseline chart's objects (stacks/manifests.ts). */
+  baseline: Manifest[];
   awaits: AwaitChoice;
 }
 
@@ -33,11 +31,12 @@ export class Cluster extends pulumi.ComponentResource {
       { kubeconfig: pulumi.secret(args.kubeconfig), suppressHelmHookWarnings: true },
       { parent: this },
     );
-    this.baseline = kubernetesObjects(
-      `${name}-baseline`,
-      clusterBaseline({ cluster: args.clusterId, fiberNetwork: args.fiberNetwork, services: args.services }),
-      { cluster: args.clusterId, provider: this.provider, parent: this, awaits: args.awaits },
-    );
+    this.baseline = kubernetesObjects(`${name}-baseline`, args.baseline, {
+      cluster: args.clusterId,
+      provider: this.provider,
+      parent: this,
+      awaits: args.awaits,
+    });
     this.registerOutputs({ clusterId: args.clusterId });
   }
 }

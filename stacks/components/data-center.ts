@@ -1,8 +1,8 @@
-// The Tier-2 data center: one Cluster per inventory cluster, each with its namespaces and services.
+// The Tier-2 data center: one Cluster per inventory cluster, each with its namespaces and services,
+// registering the objects stacks/manifests.ts rendered.
 import * as pulumi from "@pulumi/pulumi";
 import type { AwaitChoice } from "../config.ts";
-import { platformProps } from "../manifests.ts";
-import type { ClusterPlan } from "../plan.ts";
+import type { RenderedCluster } from "../manifests.ts";
 import { Cluster } from "./cluster.ts";
 import { SmartService } from "./smart-service.ts";
 import { TenantNamespace } from "./tenant-namespace.ts";
@@ -10,12 +10,10 @@ import { TenantNamespace } from "./tenant-namespace.ts";
 export interface DataCenterArgs {
   /** Inventory data-center id. */
   dataCenterId: string;
-  clusters: ClusterPlan[];
+  clusters: RenderedCluster[];
   kubeconfig: (cluster: string) => pulumi.Input<string>;
   /** Per-stack await choice (Ingress addresses and Service endpoints; off on the twin). */
   awaits: AwaitChoice;
-  /** Prefix of every namespace name, so parallel test stacks on one cluster never collide. */
-  namespacePrefix: string;
   /** Services as SmartService objects for the operator, instead of rendered workloads. */
   servicesViaOperator: boolean;
 }
@@ -28,33 +26,33 @@ export class DataCenter extends pulumi.ComponentResource {
   constructor(name: string, args: DataCenterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("baubau:dc:DataCenter", name, {}, opts);
     this.clusters = new Map();
-    for (const plan of args.clusters) {
+    for (const rendered of args.clusters) {
+      const id = rendered.plan.id;
       const cluster = new Cluster(
-        plan.id,
-        {
-          clusterId: plan.id,
-          kubeconfig: args.kubeconfig(plan.id),
-          fiberNetwork: plan.fiberNetwork,
-          services: plan.services,
-          awaits: args.awaits,
-        },
+        id,
+        { clusterId: id, kubeconfig: args.kubeconfig(id), baseline: rendered.baseline, awaits: args.awaits },
         { parent: this },
       );
-      this.clusters.set(plan.id, cluster);
-      for (const ns of plan.namespaces) {
-        const props = platformProps(ns, args.namespacePrefix);
-        const namespace = props.namespace;
+      this.clusters.set(id, cluster);
+      for (const ns of rendered.namespaces) {
+        const namespace = ns.props.namespace;
         const tenant = new TenantNamespace(
-          `${plan.id}:${namespace}`,
-          { cluster, ...props },
+          `${id}:${namespace}`,
+          { cluster, namespace, platform: ns.platform },
           { parent: cluster },
         );
         this.namespaces.push(tenant);
-        for (const service of ns.services) {
+        for (const s of ns.services) {
           this.services.push(
             new SmartService(
-              `${plan.id}:${namespace}/${service.id}`,
-              { service, cluster, tenantNamespace: tenant, viaOperator: args.servicesViaOperator },
+              `${id}:${namespace}/${s.service.id}`,
+              {
+                service: s.service,
+                cluster,
+                tenantNamespace: tenant,
+                objects: s.objects,
+                viaOperator: args.servicesViaOperator,
+              },
               { parent: tenant },
             ),
           );

@@ -2,14 +2,13 @@
 // its FiberSite or FiberLink object, so a one-site change previews as that site's resources only.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { fiberLinkObject, fiberSiteObject } from "../../charts/fiber-objects.ts";
 import type { Manifest } from "../../charts/labels.ts";
-import type { Link, Site } from "../../model/types.ts";
+import type { RenderedRecord } from "../manifests.ts";
 import type { Cluster } from "./cluster.ts";
 
 export interface FiberNetworkArgs {
-  sites: readonly Site[];
-  links: readonly Link[];
+  /** The network's objects, one per inventory site and link (stacks/manifests.ts). */
+  records: readonly RenderedRecord[];
   cluster: Cluster;
 }
 
@@ -53,20 +52,15 @@ export class FiberLink extends pulumi.ComponentResource {
   }
 }
 
-export class FiberNetwork extends pulumi.ComponentResource {
-  readonly resourceCount: number;
+const COMPONENT = { pop: FiberPop, site: FiberSite, link: FiberLink } as const;
 
+export class FiberNetwork extends pulumi.ComponentResource {
   constructor(name: string, args: FiberNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("baubau:network:FiberNetwork", name, {}, opts);
-    const child = { parent: this };
-    for (const site of args.sites) {
-      const Kind = site.category === "pop" || site.category === "core" ? FiberPop : FiberSite;
-      new Kind(site.id, { object: fiberSiteObject(site), cluster: args.cluster }, child);
+    for (const r of args.records) {
+      new COMPONENT[r.role](r.id, { object: r.object, cluster: args.cluster }, { parent: this });
     }
-    for (const link of args.links) {
-      new FiberLink(link.id, { object: fiberLinkObject(link), cluster: args.cluster }, child);
-    }
-    this.resourceCount = args.sites.length + args.links.length;
-    this.registerOutputs({ sites: args.sites.length, links: args.links.length });
+    const count = (role: RenderedRecord["role"]) => args.records.filter((r) => r.role === role).length;
+    this.registerOutputs({ sites: count("pop") + count("site"), links: count("link") });
   }
 }
