@@ -49,7 +49,7 @@ describe("OFDS 0.3 export", () => {
     expect(errors).toContain('/networks/0/spans/0/end "no-such-node" names no node of this network');
   });
 
-  it("validates a package of 100k nodes and spans in seconds, not hours", () => {
+  it("validates a package of 100k nodes and spans (linear checks, not pairwise)", () => {
     const big = JSON.parse(JSON.stringify(pkg));
     const template = big.networks[0].nodes[0];
     big.networks[0].nodes = Array.from({ length: 100_000 }, (_, i) => ({ ...template, id: `n${i}` }));
@@ -60,11 +60,10 @@ describe("OFDS 0.3 export", () => {
       start: `n${i}`,
       end: `n${(i + 1) % 100_000}`,
     }));
-    const started = performance.now();
     expect(validateOfdsPackage(big)).toEqual({ valid: true, errors: [] });
-    // Pairwise uniqueItems would compare 5e9 pairs per array; linear work is well under this.
-    expect(performance.now() - started).toBeLessThan(20_000);
-    // Building and validating 200k records takes seconds: over vitest's 5 s default on a loaded machine.
+    // No timed assertion (figures belong in bench/): pairwise uniqueItems would compare 5e9 pairs per
+    // array and run for hours, which the test's timeout stops. Building and validating 200k records
+    // takes seconds, over vitest's 5 s default on a loaded machine.
   }, 60_000);
 
   it("makes every site a node and every link a span joining existing nodes", () => {
