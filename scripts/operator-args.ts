@@ -1,9 +1,15 @@
 // scripts/operator's arguments: parsed and checked here (precise messages, nothing started), so
-// the entry point stays thin and the rules are unit-tested without a process.
+// the entry point stays thin and the rules are unit-tested without a process. Loaded by the
+// operator process, which runs on Node's own type stripping: nothing here may pull in the twin's
+// tooling (twin/kwok.ts loads zx) or the model's loader.
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { OPERATOR_LEASE } from "../charts/operator.ts";
 import type { Level } from "../operators/runtime/log.ts";
-import { paths } from "../twin/kwok.ts";
+import { TWIN_DIR } from "../toolchain/paths.ts";
+
+/** A twin cluster's kubeconfig: twin/kwok.ts's `paths.kubeconfig` (a unit test holds them equal). */
+export const twinKubeconfig = (cluster: string) => join(TWIN_DIR, "kubeconfigs", `${cluster}.yaml`);
 
 export const USAGE = `usage: scripts/operator [run] [options]
        scripts/operator start|stop|status [--cluster NAME]
@@ -112,7 +118,7 @@ export function parseOperatorArgs(argv: string[]): OperatorArgs {
   }
   const kubeconfig = values["in-cluster"]
     ? "in-cluster"
-    : (values.kubeconfig ?? paths.kubeconfig(values.cluster ?? "dc-prod"));
+    : (values.kubeconfig ?? twinKubeconfig(values.cluster ?? "dc-prod"));
   const bind = values["metrics-bind-address"] ?? "127.0.0.1:8080";
   const m = /^(.+):(\d{1,5})$/.exec(bind);
   if (!m || Number(m[2]) > 65535)

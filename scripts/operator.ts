@@ -2,15 +2,22 @@
 // in operators/smart-service/operator.ts. SIGTERM/SIGINT: finish the reconciles in flight,
 // release the lease, exit 0. Lost leadership: exit 1 (a supervisor restarts the process).
 // start/stop/status manage it as the twin's background process (scripts/operator-background.ts).
+// The shim runs this file on Node's own type stripping, not tsx: the operator's resident memory has
+// a goal (docs/operator.md), and tsx's compiler and source maps cost tens of MB in every process.
+// So everything this file loads statically must be erasable TypeScript (no enums, namespaces or
+// parameter properties) and leave out the model's loader and the twin's tooling.
 import { existsSync } from "node:fs";
 import { jsonLogger } from "../operators/runtime/log.ts";
 import { createOperator } from "../operators/smart-service/operator.ts";
-import { fail, parseArgsOrExit } from "./lib/cli.ts";
+import { fail, parseArgsOrExit } from "./lib/args.ts";
 import { parseOperatorArgs, USAGE } from "./operator-args.ts";
 
 const args = parseArgsOrExit(parseOperatorArgs, USAGE);
 if (args.command !== "run") {
-  // Loaded only here: the operator process itself does not need the twin's tooling.
+  // Loaded only here: the operator process itself does not need the twin's tooling, which is not
+  // all erasable TypeScript, so tsx compiles it (a no-op when tsx already runs this file).
+  const { register } = await import("tsx/esm/api");
+  register();
   const { background } = await import("./operator-background-cli.ts");
   process.exit(await background(args.command, args.cluster, args.workers));
 }

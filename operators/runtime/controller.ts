@@ -32,7 +32,10 @@ export interface ControllerOptions {
 export class Controller {
   private running: Promise<void>[] = [];
   private active = 0;
-  constructor(private readonly opts: ControllerOptions) {}
+  private readonly opts: ControllerOptions;
+  constructor(opts: ControllerOptions) {
+    this.opts = opts;
+  }
 
   get name(): string {
     return this.opts.name;

@@ -4,7 +4,9 @@
 // about every minute), a watch silent for `quietMs` is reconnected, an error restarts the
 // ListWatch after a jittered backoff, a watchdog restarts it when nothing at all was heard for
 // `stallMs`, a list that hangs times out, and every cached object is handed out again each
-// `resyncMs`. Readers query the cache with get/list.
+// `resyncMs`. Readers query the cache with get/list. Every object passes `transform` before it is
+// cached or handed out (controller-runtime's cache transform): by default its managedFields go,
+// which no reader needs and which are often the larger part of an object.
 import {
   type KubeConfig,
   type KubernetesListObject,
@@ -32,6 +34,8 @@ export interface InformerOptions<T extends KubernetesObject> {
   stallMs?: number;
   /** @default 60_000 */
   listTimeoutMs?: number;
+  /** Applied to every listed and watched object before it is cached. @default stripManagedFields */
+  transform?: (obj: T) => T;
   /** Restart backoff, doubled per failure, jittered up to 2× (client-go's reflector: 800 ms .. 30 s). */
   backoff?: { minMs: number; maxMs: number };
 }
@@ -42,6 +46,12 @@ export function setWatchQuietTimeout(watch: Watch, ms: number): void {
   if (typeof w.requestTimeoutMs !== "number")
     throw new Error("client-node Watch has no requestTimeoutMs any more");
   w.requestTimeoutMs = ms;
+}
+
+/** The default cache transform: the object without metadata.managedFields (changed in place). */
+export function stripManagedFields<T extends KubernetesObject>(obj: T): T {
+  if (obj.metadata?.managedFields) delete obj.metadata.managedFields;
+  return obj;
 }
 
 interface WatchTicket {
@@ -84,7 +94,12 @@ export class Informer<T extends KubernetesObject> {
   private cancelList: ((err: Error) => void) | undefined;
   private readonly stallMs: number;
 
-  constructor(private readonly opts: InformerOptions<T>) {
+  private readonly opts: InformerOptions<T>;
+  private readonly transform: (obj: T) => T;
+
+  constructor(opts: InformerOptions<T>) {
+    this.opts = opts;
+    this.transform = opts.transform ?? stripManagedFields;
     this.log = opts.log.with({ informer: opts.path });
     this.quietMs = opts.quietMs ?? 90_000;
     this.stallMs = opts.stallMs ?? 3 * this.quietMs;
@@ -111,7 +126,8 @@ export class Informer<T extends KubernetesObject> {
           this.progress();
           if (phase === "ERROR")
             this.log.info("watch error event", { status: (obj as { code?: number }).code });
-          callback(phase, obj, raw);
+          // ERROR and BOOKMARK events carry no object to cache.
+          callback(phase, phase === "ERROR" || phase === "BOOKMARK" ? obj : this.transform(obj as T), raw);
         };
         const onDone = (err: unknown) => {
           ended = true;
@@ -220,6 +236,7 @@ export class Informer<T extends KubernetesObject> {
       ]);
       this.stats.lists++;
       this.progress();
+      list.items = list.items.map((o) => this.transform(o));
       if (!this.hasSynced) {
         // Marked synced once ListWatch has filled its cache from this list: it does so
         // synchronously when its await of this promise resumes, a microtask after we return, so

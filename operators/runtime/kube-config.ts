@@ -15,8 +15,10 @@ export interface KubeConfigOptions {
 export class PooledKubeConfig extends KubeConfig {
   private agent: Agent | undefined;
   private agentFor: string | undefined;
-  constructor(private readonly pool: KubeConfigOptions = {}) {
+  private readonly pool: KubeConfigOptions;
+  constructor(pool: KubeConfigOptions = {}) {
     super();
+    this.pool = pool;
   }
 
   override async applySecurityAuthentication(context: RequestContext): Promise<void> {

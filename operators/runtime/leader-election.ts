@@ -55,7 +55,10 @@ export class LeaderElector {
   private leading = false;
   private readonly stopping = new AbortController();
 
-  constructor(private readonly opts: LeaderElectionOptions) {
+  private readonly opts: LeaderElectionOptions;
+
+  constructor(opts: LeaderElectionOptions) {
+    this.opts = opts;
     this.leaseMs = opts.leaseDurationMs ?? 15_000;
     this.renewMs = opts.renewDeadlineMs ?? 10_000;
     this.retryMs = opts.retryPeriodMs ?? 2_000;

@@ -30,7 +30,10 @@ export class Manager {
   private controllersRunning = false;
   private shuttingDown: Promise<void> | undefined;
 
-  constructor(private readonly opts: ManagerOptions) {}
+  private readonly opts: ManagerOptions;
+  constructor(opts: ManagerOptions) {
+    this.opts = opts;
+  }
 
   get address(): string | undefined {
     const a = this.server?.address;

@@ -13,10 +13,12 @@ export interface RateLimiter {
 
 export class ExponentialBackoff implements RateLimiter {
   private readonly failures = new Map<string, number>();
-  constructor(
-    private readonly baseMs = 5,
-    private readonly maxMs = 1_000_000,
-  ) {}
+  private readonly baseMs: number;
+  private readonly maxMs: number;
+  constructor(baseMs = 5, maxMs = 1_000_000) {
+    this.baseMs = baseMs;
+    this.maxMs = maxMs;
+  }
   when(key: string): number {
     const n = this.failures.get(key) ?? 0;
     this.failures.set(key, n + 1);
@@ -36,11 +38,13 @@ export class ExponentialBackoff implements RateLimiter {
 export class TokenBucket implements RateLimiter {
   private tokens: number;
   private last: number;
-  constructor(
-    private readonly perSecond = 10,
-    private readonly burst = 100,
-    private readonly now: () => number = () => performance.now(),
-  ) {
+  private readonly perSecond: number;
+  private readonly burst: number;
+  private readonly now: () => number;
+  constructor(perSecond = 10, burst = 100, now: () => number = () => performance.now()) {
+    this.perSecond = perSecond;
+    this.burst = burst;
+    this.now = now;
     this.tokens = burst;
     this.last = now();
   }

@@ -28,10 +28,12 @@ export class WorkQueue {
   private readonly waiters: ((key: string | undefined) => void)[] = [];
   private shuttingDown = false;
 
-  constructor(
-    private readonly limiter: RateLimiter = defaultControllerRateLimiter(),
-    private readonly metrics: QueueMetrics = noMetrics,
-  ) {}
+  private readonly limiter: RateLimiter;
+  private readonly metrics: QueueMetrics;
+  constructor(limiter: RateLimiter = defaultControllerRateLimiter(), metrics: QueueMetrics = noMetrics) {
+    this.limiter = limiter;
+    this.metrics = metrics;
+  }
 
   add(key: string): void {
     if (this.shuttingDown || this.dirty.has(key)) return;

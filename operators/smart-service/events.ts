@@ -15,14 +15,27 @@ export class EventRecorder {
   private sending = 0;
   private idle: (() => void)[] = [];
 
+  private readonly core: CoreV1Api;
+  private readonly component: string;
+  private readonly instance: string;
+  private readonly log: Logger;
+  private readonly senders: number;
+  private readonly maxPending: number;
   constructor(
-    private readonly core: CoreV1Api,
-    private readonly component: string,
-    private readonly instance: string,
-    private readonly log: Logger,
-    private readonly senders = 4,
-    private readonly maxPending = 1000,
-  ) {}
+    core: CoreV1Api,
+    component: string,
+    instance: string,
+    log: Logger,
+    senders = 4,
+    maxPending = 1000,
+  ) {
+    this.core = core;
+    this.component = component;
+    this.instance = instance;
+    this.log = log;
+    this.senders = senders;
+    this.maxPending = maxPending;
+  }
 
   record(on: KubernetesObject, event: EventRecord): void {
     if (this.pending.length >= this.maxPending) {

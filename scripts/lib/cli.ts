@@ -1,23 +1,14 @@
 // What every entry point in scripts/ does the same way: argument errors with the usage (exit 2), --help
 // (exit 0), a quiet exit when the reader closes the pipe, a precise message when standard output cannot
-// be written, and loading the inventory or stopping on its problems (exit 1).
+// be written, and loading the inventory or stopping on its problems (exit 1). The argument helpers
+// themselves are in args.ts (the operator process loads them without the model).
 import { formatProblems, loadInventory, loadNetworkInventory } from "../../model/load/index.ts";
 import type { Inventory, NetworkInventory } from "../../model/types.ts";
 import type { Chunks } from "../../reports/chunks.ts";
+import { fail } from "./args.ts";
 import { describeWriteError, OutputError, writeOutput } from "./write-output.ts";
 
-/** Exit status for a command line the script does not understand (as getopt tools do). */
-export const USAGE_EXIT = 2;
-
-export function fail(message: string, code = 1): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
-/** The message, then the usage, on standard error; exit 2. */
-export function usageError(message: string, usage: string): never {
-  fail(`${message}\n\n${usage}`, USAGE_EXIT);
-}
+export { fail, parseArgsOrExit, usageError } from "./args.ts";
 
 /**
  * `cmd | head` closes the pipe early; that is the reader's choice, not an error. Any other failure to
@@ -28,24 +19,6 @@ export function exitQuietlyOnClosedPipe(): void {
     if (error.code === "EPIPE") process.exit(0);
     fail(`cannot write standard output: ${describeWriteError(error)}`);
   });
-}
-
-/** Parses argv with `parse`; on a bad argument prints it with the usage and exits 2; handles --help. */
-export function parseArgsOrExit<T extends { help?: boolean }>(
-  parse: (argv: string[]) => T,
-  usage: string,
-): T {
-  let args: T;
-  try {
-    args = parse(process.argv.slice(2));
-  } catch (error) {
-    usageError(error instanceof Error ? error.message : String(error), usage);
-  }
-  if (args.help) {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  }
-  return args;
 }
 
 /** The inventory, or every problem in compiler format and exit 1 (`consequence` says what was not done). */

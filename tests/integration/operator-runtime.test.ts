@@ -55,6 +55,8 @@ describe("informer", () => {
       await informer.start();
       expect(informer.synced).toBe(true);
       expect(informer.get("before", NS)?.data?.value).toBe("1");
+      // The cache transform: the server sends managedFields, the cache does not keep them.
+      expect(informer.get("before", NS)?.metadata?.managedFields).toBeUndefined();
       await k.core.createNamespacedConfigMap({ namespace: NS, body: configMap("after", "a") });
       await k.core.replaceNamespacedConfigMap({
         name: "before",
@@ -67,6 +69,7 @@ describe("informer", () => {
         expect.arrayContaining(["add:before", "add:after", "update:before", "delete:after"]),
       );
       expect(informer.get("before", NS)?.data?.value).toBe("2");
+      expect(informer.get("before", NS)?.metadata?.managedFields, "watched too").toBeUndefined();
       expect(informer.list(NS).map((c) => c.metadata?.name)).not.toContain("after");
       expect(informer.stalled).toBe(false);
     } finally {

@@ -1,4 +1,4 @@
-// The operator as a separate process (scripts/operator.ts), as production runs it: its JSON log
+// The operator as a separate process (scripts/operator), as production runs it: its JSON log
 // lines collected, its metrics address read from its first log line, stopped by signal.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
@@ -26,17 +26,9 @@ export interface OperatorProcess {
 
 export async function startOperator(args: string[] = []): Promise<OperatorProcess> {
   const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(ROOT, "scripts", "operator.ts"),
-      "--kubeconfig",
-      KUBECONFIG,
-      "--metrics-bind-address",
-      "127.0.0.1:0",
-      ...args,
-    ],
+    // The shim, as production runs it (its Node flags included); it execs node, so the pid is the operator's.
+    join(ROOT, "scripts", "operator"),
+    ["--kubeconfig", KUBECONFIG, "--metrics-bind-address", "127.0.0.1:0", ...args],
     { cwd: ROOT, env: process.env, stdio: ["ignore", "pipe", "pipe"] },
   );
   const logs: LogLine[] = [];
@@ -65,7 +57,7 @@ export async function startOperator(args: string[] = []): Promise<OperatorProces
       },
       timeoutMs,
     );
-  // Generous: tsx compiles the operator on start, slow on a loaded machine.
+  // Generous: loading the operator is slow on a loaded machine.
   const serving = await waitForLog(
     "serving metrics",
     (l) => l.msg === "serving metrics and health probes",
