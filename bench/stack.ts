@@ -16,6 +16,7 @@ import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { stringify } from "yaml";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
 import { LAYERS, layersOf, renderDataCenter } from "../stacks/manifests.ts";
+import { loadMonitoringInputs } from "../stacks/monitoring-inputs.ts";
 import { planDataCenter } from "../stacks/plan.ts";
 import { engineDirs, engineEnv, PULUMI_HOME, ROOT, TWIN_DIR } from "../toolchain/paths.ts";
 import { PULUMI_PARALLEL } from "../toolchain/pulumi-engine.ts";
@@ -71,6 +72,8 @@ const rendered = renderDataCenter(inventory, plan, {
   namespacePrefix: PREFIX,
   servicesViaOperator: false,
   fiberNetwork: true,
+  // As the stack's default (baubau:monitoringLayer true).
+  monitoring: await loadMonitoringInputs(inventory, join(ROOT, "inventory")),
 });
 const objects = rendered.reduce((n, c) => n + LAYERS.reduce((m, l) => m + layersOf(c)[l].length, 0), 0);
 const dir = await mkdtemp(join(tmpdir(), "baubau-bench-"));
@@ -85,7 +88,10 @@ async function kubectlApply(): Promise<{ apply: Phase; applyAndWait: Phase }> {
       await writeFile(first, layers.baseline.map((m) => stringify(m)).join("---\n"));
       await writeFile(
         rest,
-        [...layers.platform, ...layers.services, ...layers.network].map((m) => stringify(m)).join("---\n"),
+        LAYERS.filter((l) => l !== "baseline")
+          .flatMap((l) => layers[l])
+          .map((m) => stringify(m))
+          .join("---\n"),
       );
       return { cluster, first, rest };
     }),
@@ -106,10 +112,17 @@ async function kubectlApply(): Promise<{ apply: Phase; applyAndWait: Phase }> {
         }),
       ),
     );
-    await kubectl(
-      "dc-prod",
-      ["wait", "--for=condition=Available", "deployment", "--all", "-A", "--timeout=600s"],
-      620_000,
+    // Every cluster with Deployments: the services on dc-prod, the monitoring layer on dc-mgmt.
+    await Promise.all(
+      rendered
+        .filter((c) => LAYERS.some((l) => layersOf(c)[l].some((m) => m.kind === "Deployment")))
+        .map((c) =>
+          kubectl(
+            c.plan.id,
+            ["wait", "--for=condition=Available", "deployment", "--all", "-A", "--timeout=600s"],
+            620_000,
+          ),
+        ),
     );
   });
   await Promise.all(

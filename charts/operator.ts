@@ -172,6 +172,9 @@ export function operatorManifests(props: OperatorProps): Manifest[] {
       kind: "Service",
       metadata: meta(`${name}-metrics`),
       spec: {
+        // Headless: its name resolves to every replica's address, so Prometheus's DNS discovery
+        // (monitoring/prometheus/config.ts) scrapes the leader and the follower as two instances.
+        clusterIP: "None",
         selector,
         ports: [{ name: "metrics", port: METRICS_PORT, targetPort: "metrics", protocol: "TCP" }],
       },

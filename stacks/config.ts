@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { MONITORING_IMAGES, type MonitoringImages } from "../charts/monitoring-layer.ts";
 
 const config = new pulumi.Config("baubau");
 
@@ -20,6 +22,38 @@ export const servicesViaOperator = config.getBoolean("servicesViaOperator") ?? f
 
 /** Whether the fiber network's FiberSite/FiberLink objects are part of the stack. */
 export const fiberNetwork = config.getBoolean("fiberNetwork") ?? true;
+
+/** Whether the monitoring layer (Prometheus, Alertmanager, exporters) is deployed to the management cluster. */
+export const monitoringLayer = config.getBoolean("monitoringLayer") ?? true;
+
+const IMAGE = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._/:-]*(@sha256:[a-f0-9]{64})?$/, "an image reference")
+  .refine((ref) => /@sha256:|:[\w][\w.-]*$/.test(ref.replace(/^[^/]*\//, "")), "pinned by a tag or digest")
+  .refine((ref) => !ref.endsWith(":latest"), "not :latest");
+const IMAGES = z.strictObject(
+  Object.fromEntries(Object.keys(MONITORING_IMAGES).map((k) => [k, IMAGE.optional()])) as Record<
+    keyof MonitoringImages,
+    z.ZodOptional<typeof IMAGE>
+  >,
+);
+
+/**
+ * The monitoring layer's images: charts/monitoring-layer.ts's pinned defaults, each overridable by
+ * `baubau:monitoringImages` (an object with keys prometheus, alertmanager, blackbox, kpiExporter).
+ */
+export function monitoringImages(value: unknown = config.getObject("monitoringImages")): MonitoringImages {
+  const parsed = IMAGES.safeParse(value ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (i) => `baubau:monitoringImages${i.path.map((p) => `.${String(p)}`).join("")}: ${i.message}`,
+    );
+    throw new Error(
+      `${problems.join("\n")}\n(allowed keys: ${Object.keys(MONITORING_IMAGES).join(", ")}; values: image references pinned by a tag or digest)`,
+    );
+  }
+  return { ...MONITORING_IMAGES, ...(parsed.data as Partial<MonitoringImages>) };
+}
 
 /** Where a cluster's kubeconfig comes from: a secret (production), or the twin's file. */
 export function kubeconfigSource(cluster: string): "secret" | "twin" {

@@ -5,9 +5,12 @@ import { clusterBaseline } from "../charts/cluster-baseline.ts";
 import { smartServiceResource } from "../charts/crds/smart-service.ts";
 import { fiberLinkObject, fiberSiteObject } from "../charts/fiber-objects.ts";
 import type { Manifest } from "../charts/labels.ts";
+import { type MonitoringImages, monitoringLayer } from "../charts/monitoring-layer.ts";
+import { METRICS_PORT, OPERATOR_NAME } from "../charts/operator.ts";
 import { serviceWorkload } from "../charts/service-workload.ts";
 import { type TenantPlatformProps, tenantPlatform } from "../charts/tenant-platform.ts";
 import type { Inventory } from "../model/types.ts";
+import type { ProbedSite } from "../monitoring/sites.ts";
 import {
   type ClusterPlan,
   type DeployedService,
@@ -16,14 +19,27 @@ import {
   PLATFORM_NAMESPACES,
 } from "./plan.ts";
 
-export const LAYERS = ["baseline", "platform", "services", "network"] as const;
+export const LAYERS = ["baseline", "platform", "monitoring", "services", "network"] as const;
 export type Layer = (typeof LAYERS)[number];
 
 export interface RenderOptions {
   namespacePrefix: string;
   servicesViaOperator: boolean;
   fiberNetwork: boolean;
+  /** The monitoring layer on the management cluster (baubau:monitoringLayer), or none. */
+  monitoring?: MonitoringInputs;
 }
+
+export interface MonitoringInputs {
+  images: MonitoringImages;
+  /** Operational sites and their management addresses (monitoring/sites.ts, from the IPAM lock). */
+  sites: ProbedSite[];
+  /** The pools the site blocks come from: where the blackbox exporter may probe. */
+  sitePools: string[];
+}
+
+/** Where an in-cluster operator runs (charts/operator.ts's default namespace). */
+const OPERATOR_NAMESPACE = "smartcity-system";
 
 export interface RenderedService {
   service: DeployedService;
@@ -49,6 +65,8 @@ export interface RenderedCluster {
   baseline: Manifest[];
   namespaces: RenderedNamespace[];
   network: RenderedRecord[];
+  /** Prometheus, Alertmanager, the exporters and their configs (management cluster only). */
+  monitoring: Manifest[];
 }
 
 export function platformProps(ns: NamespacePlan, prefix: string): TenantPlatformProps {
@@ -77,6 +95,27 @@ function renderNamespace(ns: NamespacePlan, o: RenderOptions): RenderedNamespace
   };
 }
 
+function renderMonitoring(inventory: Inventory, o: RenderOptions, m: MonitoringInputs): Manifest[] {
+  return monitoringLayer({
+    namespace: `${o.namespacePrefix}${PLATFORM_NAMESPACES.monitoring}`,
+    cluster: MANAGEMENT_CLUSTER,
+    sites: m.sites,
+    sitePools: m.sitePools,
+    opds: inventory.tenants.map((t) => t.id),
+    // An operator in the management cluster, found by DNS through its headless metrics Service.
+    operatorDns: [
+      {
+        cluster: MANAGEMENT_CLUSTER,
+        name: `${OPERATOR_NAME}-metrics.${OPERATOR_NAMESPACE}.svc.cluster.local`,
+        port: METRICS_PORT,
+      },
+    ],
+    operatorNamespaces: [OPERATOR_NAMESPACE],
+    operatorMetricsPort: METRICS_PORT,
+    images: m.images,
+  });
+}
+
 function renderNetwork(inventory: Inventory): RenderedRecord[] {
   return [
     ...inventory.sites.map((site) => ({
@@ -101,6 +140,8 @@ export function renderDataCenter(
       baseline: clusterBaseline({ cluster: c.id, fiberNetwork, services: c.services }),
       namespaces: c.namespaces.map((ns) => renderNamespace(ns, o)),
       network: fiberNetwork && c.id === MANAGEMENT_CLUSTER ? renderNetwork(inventory) : [],
+      monitoring:
+        o.monitoring && c.id === MANAGEMENT_CLUSTER ? renderMonitoring(inventory, o, o.monitoring) : [],
     };
   });
 }
@@ -110,6 +151,7 @@ export function layersOf(c: RenderedCluster): Record<Layer, Manifest[]> {
   return {
     baseline: c.baseline,
     platform: c.namespaces.flatMap((ns) => ns.platform),
+    monitoring: c.monitoring,
     services: c.namespaces.flatMap((ns) => ns.services.flatMap((s) => s.objects)),
     network: c.network.map((r) => r.object),
   };

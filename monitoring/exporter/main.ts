@@ -1,6 +1,6 @@
 // The KPI exporter as a process:
 //   tsx monitoring/exporter/main.ts [--inventory DIR] [--listen 127.0.0.1:9464] [--kubeconfig FILE]
-//       [--poll-interval-ms 5000] [--prometheus URL] [--alertmanager URL]
+//       [--poll-interval-ms 5000] [--prometheus URL] [--alertmanager URL] [--in-pod]
 // Without --kubeconfig it publishes the catalog's figures only. Stops cleanly on SIGTERM/SIGINT.
 import { parseArgs } from "node:util";
 import { formatProblems, loadInventory } from "../../model/load/index.ts";
@@ -16,6 +16,9 @@ const { values } = parseArgs({
     "poll-interval-ms": { type: "string", default: "5000" },
     prometheus: { type: "string" },
     alertmanager: { type: "string" },
+    // In a pod (charts/monitoring-layer.ts) the loopback is the pod's own: there it may listen on
+    // 0.0.0.0, and the namespace's NetworkPolicies decide who reaches it.
+    "in-pod": { type: "boolean", default: false },
   },
 });
 
@@ -24,9 +27,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const listen = /^(127\.\d+\.\d+\.\d+):(\d{1,5})$/.exec(values.listen);
+const listen = (
+  values["in-pod"] ? /^(0\.0\.0\.0|127\.\d+\.\d+\.\d+):(\d{1,5})$/ : /^(127\.\d+\.\d+\.\d+):(\d{1,5})$/
+).exec(values.listen);
 if (!listen)
-  fail(`--listen ${values.listen}: expected 127.x.y.z:port (the exporter listens on loopback only)`);
+  fail(
+    `--listen ${values.listen}: expected 127.x.y.z:port (the exporter listens on loopback only; ` +
+      "0.0.0.0:port only with --in-pod)",
+  );
 const poll = Number(values["poll-interval-ms"]);
 if (!Number.isInteger(poll) || poll < 100)
   fail(`--poll-interval-ms ${values["poll-interval-ms"]}: expected an integer >= 100`);

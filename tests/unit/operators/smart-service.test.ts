@@ -187,4 +187,10 @@ describe("the operator's production manifests", () => {
     expect(pod.containers[0]?.args).toContain("--in-cluster");
     expect(of("NetworkPolicy").map((n) => n.metadata.name)).toContain("default-deny-all");
   });
+
+  it("expose /metrics through a headless Service, so DNS discovery sees each replica", () => {
+    const [svc] = of("Service") as unknown as { spec: { clusterIP?: string; ports: { port: number }[] } }[];
+    expect(svc?.spec.clusterIP).toBe("None");
+    expect(svc?.spec.ports.map((p) => p.port)).toEqual([8080]);
+  });
 });

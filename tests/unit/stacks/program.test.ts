@@ -145,12 +145,58 @@ describe("stacks/index.ts", () => {
     const layers = outputs.resourcesPerLayer as {
       baseline: number;
       platform: number;
+      monitoring: number;
       services: number;
       network: number;
     };
     expect(layers.network).toBe(inventory.sites.length + inventory.links.length);
     const rendered = groups().reduce((n, g) => n + g.inputs.objs.length, 0);
-    expect(layers.baseline + layers.platform + layers.services).toBe(rendered);
+    expect(layers.baseline + layers.platform + layers.monitoring + layers.services).toBe(rendered);
+  });
+
+  it("deploys the monitoring layer to the management cluster's monitoring namespace, after the namespace's policies", () => {
+    const [layer] = ofType("baubau:monitoring:MonitoringLayer");
+    expect(layer?.name).toBe("baubau-monitoring");
+    const group = groups().find((g) => g.name === "baubau-monitoring-objects");
+    expect(group?.provider).toMatch(/dc-mgmt-provider/);
+    expect(group?.inputs.resourcePrefix).toBe("dc-mgmt");
+    const objs = group?.inputs.objs as { kind: string; metadata: { name: string; namespace?: string } }[];
+    expect(objs.length).toBe((outputs.resourcesPerLayer as { monitoring: number }).monitoring);
+    for (const o of objs.filter((x) => !x.kind.startsWith("Cluster")))
+      expect(o.metadata.namespace).toBe("t-monitoring");
+    expect(
+      objs
+        .filter((o) => o.kind === "Deployment")
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(["alertmanager", "blackbox-exporter", "kpi-exporter", "prometheus"]);
+    // Cluster-scoped names carry the prefixed namespace, so parallel stacks on one cluster never collide.
+    expect(objs.find((o) => o.kind === "ClusterRole")?.metadata.name).toBe("t-monitoring-prometheus-metrics");
+  });
+});
+
+describe("monitoringImages (baubau:monitoringImages)", () => {
+  it("defaults to the chart's pinned images and takes a per-image override", async () => {
+    const { monitoringImages } = await import("../../../stacks/config.ts");
+    const { MONITORING_IMAGES } = await import("../../../charts/monitoring-layer.ts");
+    expect(monitoringImages(undefined)).toEqual(MONITORING_IMAGES);
+    const image = "registry.baubaukota.go.id/platform/baubau-iac:0.2.0";
+    expect(monitoringImages({ kpiExporter: image })).toEqual({ ...MONITORING_IMAGES, kpiExporter: image });
+    const digest = `quay.io/prometheus/prometheus@sha256:${"a".repeat(64)}`;
+    expect(monitoringImages({ prometheus: digest }).prometheus).toBe(digest);
+  });
+
+  it("refuses an unpinned image, :latest or an unknown key, naming the field and what is allowed", async () => {
+    const { monitoringImages } = await import("../../../stacks/config.ts");
+    expect(() => monitoringImages({ prometheus: "quay.io/prometheus/prometheus" })).toThrow(
+      /baubau:monitoringImages\.prometheus: pinned by a tag or digest/,
+    );
+    expect(() => monitoringImages({ alertmanager: "quay.io/prometheus/alertmanager:latest" })).toThrow(
+      /baubau:monitoringImages\.alertmanager: not :latest/,
+    );
+    expect(() => monitoringImages({ grafana: "grafana/grafana:11.0.0" })).toThrow(
+      /allowed keys: prometheus, alertmanager, blackbox, kpiExporter/,
+    );
   });
 });
 
