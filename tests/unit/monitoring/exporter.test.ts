@@ -263,6 +263,10 @@ describe("KPI exporter: bad input", () => {
     const r = await exporterRun(["--listen", "0.0.0.0:9464"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--listen 0.0.0.0:9464: expected 127.x.y.z:port");
+    // In a pod 0.0.0.0 is admitted (charts/monitoring-layer.ts), but still no other address.
+    const inPod = await exporterRun(["--in-pod", "--listen", "10.1.2.3:9464"]);
+    expect(inPod.code).toBe(2);
+    expect(inPod.err).toContain("0.0.0.0:port only with --in-pod");
   });
 
   it("serves nothing for an inventory with problems, naming file and line", { timeout: 30_000 }, async () => {
