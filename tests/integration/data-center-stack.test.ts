@@ -98,6 +98,18 @@ describe("the data-center stack on the twin", () => {
       expect(available?.status, d.metadata.name).toBe("True");
       expect(d.status.readyReplicas, d.metadata.name).toBe(d.spec.replicas);
     }
+    // The monitoring layer on dc-mgmt: its pods passed the namespace's Pod Security restricted admission
+    // (the blackbox exporter's ping sysctl included) and quota, and kwok's fake kubelets made them Ready.
+    const monitoring = JSON.parse(
+      await kubectl("dc-mgmt", ["get", "deployments", "-n", `${t.prefix}monitoring`, "-o", "json"]),
+    ).items;
+    expect(monitoring.map((d: { metadata: { name: string } }) => d.metadata.name).sort()).toEqual([
+      "alertmanager",
+      "blackbox-exporter",
+      "kpi-exporter",
+      "prometheus",
+    ]);
+    for (const d of monitoring) expect(d.status.readyReplicas, d.metadata.name).toBe(1);
     const sites = JSON.parse(await kubectl("dc-mgmt", ["get", "fibersites", "-o", "json"])).items;
     expect(sites).toHaveLength(inventory.sites.length);
     expect(result.outputs.services?.value).toHaveLength(deployedServices(inventory).length);
@@ -159,7 +171,7 @@ describe("the data-center stack on the twin", () => {
     expect(Object.keys(result.summary.resourceChanges ?? {})).toEqual(["same"]);
   });
 
-  it("one more site on fiber previews as that site's and its access link's objects, and the coverage output", async () => {
+  it("one more site on fiber previews as that site's and its access link's objects, the Prometheus config that now probes it, and the coverage output", async () => {
     const sitesFile = await fileWith(copy, NEW_SITE);
     const linksFile = await fileWith(copy, NEW_LINK);
     const [siteText, linkText] = await Promise.all([
@@ -171,7 +183,16 @@ describe("the data-center stack on the twin", () => {
     try {
       const events: EngineEvent[] = [];
       await t.stack.preview({ onEvent: (e) => events.push(e), diff: true });
-      expect(changes(events)).toEqual([`update dc-mgmt:${NEW_LINK}`, `update dc-mgmt:${NEW_SITE}`].sort());
+      // An operational site is probed: prometheus.yml changes, and its checksum rolls Prometheus's pod.
+      const monitoring = `dc-mgmt:${t.prefix}monitoring`;
+      expect(changes(events)).toEqual(
+        [
+          `update dc-mgmt:${NEW_LINK}`,
+          `update dc-mgmt:${NEW_SITE}`,
+          `update ${monitoring}/prometheus`,
+          `update ${monitoring}/prometheus-config`,
+        ].sort(),
+      );
       // The coverage output follows: the edited inventory's coverage differs from what the stack holds.
       const edited = await loadInventory(copy);
       if (!edited.ok) throw new Error("the edited copy must load");

@@ -1,12 +1,5 @@
-// The monitoring layer chart: its objects (snapshot, ConfigMap contents by key), the generated files
-// equal to what monitoring/'s builders make and accepted by the real tools (promtool, amtool), and
-// the security defaults asserted one by one: restricted pods, pinned images, requests and limits, a
-// token only for Prometheus, and egress that opens only what each pod needs.
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../../charts/labels.ts";
 import {
@@ -19,10 +12,10 @@ import { alertmanagerConfigFile } from "../../../monitoring/alertmanager/config.
 import { dashboardFiles } from "../../../monitoring/dashboards/index.ts";
 import { ruleGroups } from "../../../monitoring/rules/index.ts";
 import { loadMonitoringInputs } from "../../../stacks/monitoring-inputs.ts";
+import { runTool, scratch } from "../monitoring/fixture.ts";
 
 type Obj = Manifest & { spec?: any; data?: Record<string, string>; rules?: any[] };
-const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), "monitoring-layer-"));
+const dir = scratch("monitoring-layer");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let props: MonitoringLayerProps;
@@ -60,15 +53,7 @@ const deployment = (name: string) =>
 const egressOf = (name: string) =>
   of("NetworkPolicy").find((p) => p.metadata.name === `${name}-egress`)?.spec;
 
-async function tool(cmd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
-  try {
-    const r = await run(cmd, args, { cwd: dir });
-    return { ok: true, out: r.stdout + r.stderr };
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
-  }
-}
+const tool = (cmd: string, args: string[]) => runTool(dir, cmd, args);
 
 describe("monitoring layer", () => {
   it("snapshot (ConfigMaps by their keys; their contents are checked below)", () => {

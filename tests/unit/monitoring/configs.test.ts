@@ -17,21 +17,13 @@ import {
 } from "../../../monitoring/prometheus/config.ts";
 import { ruleFile } from "../../../monitoring/rules/index.ts";
 import { type ProbedSite, probedSites, standInAddress } from "../../../monitoring/sites.ts";
-import { realInventory, scratch } from "./fixture.ts";
+import { realInventory, runTool, scratch } from "./fixture.ts";
 
 const run = promisify(execFile);
 const dir = scratch("monitoring-config");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function tool(cmd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
-  try {
-    const r = await run(cmd, args, { cwd: dir });
-    return { ok: true, out: r.stdout + r.stderr };
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
-  }
-}
+const tool = (cmd: string, args: string[]) => runTool(dir, cmd, args);
 
 let inventory: Inventory;
 let sites: ProbedSite[];
