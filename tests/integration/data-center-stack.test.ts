@@ -183,14 +183,17 @@ describe("the data-center stack on the twin", () => {
     try {
       const events: EngineEvent[] = [];
       await t.stack.preview({ onEvent: (e) => events.push(e), diff: true });
-      // An operational site is probed: prometheus.yml changes, and its checksum rolls Prometheus's pod.
-      const monitoring = `dc-mgmt:${t.prefix}monitoring`;
+      // An operational site is probed: prometheus.yml changes (the provider replaces a ConfigMap whose
+      // data changes), and the config's checksum rolls Prometheus's pod.
+      const config = `dc-mgmt:${t.prefix}monitoring/prometheus-config`;
       expect(changes(events)).toEqual(
         [
           `update dc-mgmt:${NEW_LINK}`,
           `update dc-mgmt:${NEW_SITE}`,
-          `update ${monitoring}/prometheus`,
-          `update ${monitoring}/prometheus-config`,
+          `update dc-mgmt:${t.prefix}monitoring/prometheus`,
+          `replace ${config}`,
+          `create-replacement ${config}`,
+          `delete-replaced ${config}`,
         ].sort(),
       );
       // The coverage output follows: the edited inventory's coverage differs from what the stack holds.
