@@ -7,12 +7,21 @@ import {
   type MonitoringLayerProps,
   monitoringLayer,
 } from "../../../charts/monitoring-layer.ts";
+import { tenantPlatform } from "../../../charts/tenant-platform.ts";
 import { loadInventory } from "../../../model/load/index.ts";
 import { alertmanagerConfigFile } from "../../../monitoring/alertmanager/config.ts";
 import { dashboardFiles } from "../../../monitoring/dashboards/index.ts";
 import { ruleGroups } from "../../../monitoring/rules/index.ts";
+import { imagePinned, requestsAndLimits } from "../../../policy/kubernetes/containers.ts";
+import {
+  namespacePodSecurity,
+  noHostAccess,
+  podSecurityRestricted,
+} from "../../../policy/kubernetes/pod-security.ts";
+import { tenantDefaultDeny, tenantRbac } from "../../../policy/kubernetes/tenancy.ts";
 import { loadMonitoringInputs } from "../../../stacks/monitoring-inputs.ts";
 import { runTool, scratch } from "../monitoring/fixture.ts";
+import { fromManifest, resourceViolations, stackViolations } from "../policy/harness.ts";
 
 type Obj = Manifest & { spec?: any; data?: Record<string, string>; rules?: any[] };
 const dir = scratch("monitoring-layer");
@@ -183,5 +192,35 @@ describe("monitoring layer", () => {
     expect(of("ClusterRoleBinding")[0]?.subjects).toEqual([
       { kind: "ServiceAccount", name: "prometheus", namespace: "monitoring" },
     ]);
+  });
+
+  it("passes the policy pack's mandatory Kubernetes rules, with the monitoring namespace it lands in", async () => {
+    const namespace = tenantPlatform({
+      namespace: "monitoring",
+      tenant: "diskominfo",
+      classification: "terbatas",
+      quota: { cpu: "8", memory: "16Gi", pods: 40 },
+      publicIngress: false,
+      monitoringNamespace: "monitoring",
+      ingressNamespace: "ingress-nginx",
+    });
+    const resources = [...namespace, ...objects].map(fromManifest);
+    for (const rule of [
+      noHostAccess,
+      podSecurityRestricted,
+      namespacePodSecurity,
+      requestsAndLimits,
+      imagePinned,
+    ])
+      for (const r of resources)
+        expect(await resourceViolations(rule, r), `${rule.id} ${r.name}`).toEqual([]);
+    for (const rule of [tenantDefaultDeny, tenantRbac])
+      expect(await stackViolations(rule, resources), rule.id).toEqual([]);
+    // The rule can fail here: NET_RAW added to the blackbox exporter is refused.
+    const raw = structuredClone(
+      objects.find((o) => o.kind === "Deployment" && o.metadata.name === "blackbox-exporter"),
+    ) as Obj;
+    raw.spec.template.spec.containers[0].securityContext.capabilities.add = ["NET_RAW"];
+    expect((await resourceViolations(noHostAccess, fromManifest(raw))).join("\n")).toMatch(/NET_RAW/);
   });
 });
