@@ -37,7 +37,7 @@ import {
   readSmartService,
   waitFor,
 } from "./helpers/kube.ts";
-import { type OperatorProcess, startOperator } from "./helpers/operator-process.ts";
+import { type OperatorProcess, shortLease, startOperator } from "./helpers/operator-process.ts";
 
 const dir = join(ROOT, ".monitoring-it");
 let state: MonitoringState;
@@ -90,18 +90,7 @@ beforeAll(async () => {
   await createNamespace(k, NAMESPACE);
   // The operator as tests/integration/smart-service-operator.test.ts runs it: a process, its Lease
   // in this test's namespace with short timings.
-  op = await startOperator([
-    "--workers",
-    "2",
-    "--leader-election-namespace",
-    NAMESPACE,
-    "--lease-duration",
-    "4",
-    "--renew-deadline",
-    "3",
-    "--retry-period",
-    "1",
-  ]);
+  op = await startOperator(["--workers", "2", ...shortLease(NAMESPACE)]);
   await op.waitForLog("leadership", (l) => l.msg === "successfully acquired lease");
   await downMonitoring(dir);
   removeState(dir);

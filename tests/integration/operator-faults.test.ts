@@ -26,7 +26,7 @@ import {
   type SS,
   waitFor,
 } from "./helpers/kube.ts";
-import { type OperatorProcess, startOperator } from "./helpers/operator-process.ts";
+import { type OperatorProcess, shortLease, startOperator } from "./helpers/operator-process.ts";
 
 const NS = "smartservice-faults-test";
 const API = SMART_SERVICE_API;
@@ -150,16 +150,7 @@ describe("operator faults", () => {
 
   it("the leader is killed: the follower takes the Lease within the lease duration and reconciles", async () => {
     const lease = { name: "smartservice-operator", namespace: NS };
-    const timing = [
-      "--leader-election-namespace",
-      NS,
-      "--lease-duration",
-      "4",
-      "--renew-deadline",
-      "3",
-      "--retry-period",
-      "1",
-    ];
+    const timing = shortLease(NS);
     const first = await operator(timing);
     await first.waitForLog("first to lead", (l) => l.msg === "successfully acquired lease");
     const second = await operator(timing);

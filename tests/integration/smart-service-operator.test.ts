@@ -28,7 +28,7 @@ import {
   type SS,
   waitFor,
 } from "./helpers/kube.ts";
-import { type OperatorProcess, startOperator } from "./helpers/operator-process.ts";
+import { type OperatorProcess, shortLease, startOperator } from "./helpers/operator-process.ts";
 
 const NS = "smartservice-operator-test";
 const API = SMART_SERVICE_API;
@@ -54,18 +54,7 @@ beforeAll(async () => {
   service = found;
   platform = await installPlatform(k);
   await createNamespace(k, NS);
-  op = await startOperator([
-    "--workers",
-    "4",
-    "--leader-election-namespace",
-    NS,
-    "--lease-duration",
-    "4",
-    "--renew-deadline",
-    "3",
-    "--retry-period",
-    "1",
-  ]);
+  op = await startOperator(["--workers", "4", ...shortLease(NS)]);
   await op.waitForLog("leadership", (l) => l.msg === "successfully acquired lease");
 });
 

@@ -24,6 +24,23 @@ export interface OperatorProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * Leader election in a test's own namespace with short timings (4 s lease, 3 s renew deadline, 1 s retry),
+ * so a failover is seconds, not the production defaults' minutes.
+ */
+export function shortLease(namespace: string): string[] {
+  return [
+    "--leader-election-namespace",
+    namespace,
+    "--lease-duration",
+    "4",
+    "--renew-deadline",
+    "3",
+    "--retry-period",
+    "1",
+  ];
+}
+
 export async function startOperator(args: string[] = []): Promise<OperatorProcess> {
   const child = spawn(
     // The shim, as production runs it (its Node flags included); it execs node, so the pid is the operator's.
