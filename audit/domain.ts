@@ -69,12 +69,8 @@ function publicHost(s: Service): string | undefined {
 }
 
 function serviceExposures(before: readonly Service[], after: readonly Service[]): ServiceExposure[] {
-  const was = new Map(before.map((s) => [s.id, s]));
-  const now = new Map(after.map((s) => [s.id, s]));
   const out: ServiceExposure[] = [];
-  for (const id of [...new Set([...was.keys(), ...now.keys()])].sort()) {
-    const b = was.get(id);
-    const a = now.get(id);
+  for (const { id, was: b, now: a } of matchById(before, after, (s) => s.id)) {
     const hb = b && publicHost(b);
     const ha = a && publicHost(a);
     const s = (a ?? b) as Service;
@@ -86,8 +82,22 @@ function serviceExposures(before: readonly Service[], after: readonly Service[])
   return out;
 }
 
-const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x]));
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Every id on either side, in id order (code units, so the text is stable), with its record before
+ * and after: `was` is undefined for an added record, `now` for a removed one.
+ */
+function matchById<T>(
+  before: readonly T[],
+  after: readonly T[],
+  id: (x: T) => string,
+): { id: string; was: T | undefined; now: T | undefined }[] {
+  const was = new Map(before.map((x) => [id(x), x]));
+  const now = new Map(after.map((x) => [id(x), x]));
+  return [...new Set([...was.keys(), ...now.keys()])]
+    .sort()
+    .map((key) => ({ id: key, was: was.get(key), now: now.get(key) }));
+}
+
 const connection = (s: Site) => `${s.connection.status} ${s.connection.medium}`;
 
 function figure(
@@ -107,13 +117,9 @@ export function diffInventories(before: Inventory, after: Inventory): DomainDiff
   const covAfter = analyseCoverage(after);
   const reasonBefore = new Map(covBefore.sites.map((s) => [s.siteId, s.reason]));
   const reasonAfter = new Map(covAfter.sites.map((s) => [s.siteId, s.reason]));
-  const sitesBefore = byId(before.sites);
-  const sitesAfter = byId(after.sites);
 
   const sites: SiteChange[] = [];
-  for (const id of [...new Set([...sitesBefore.keys(), ...sitesAfter.keys()])].sort(compare)) {
-    const was = sitesBefore.get(id);
-    const now = sitesAfter.get(id);
+  for (const { id, was, now } of matchById(before.sites, after.sites, (s) => s.id)) {
     const site = (now ?? was) as Site;
     const rb = reasonBefore.get(id);
     const ra = reasonAfter.get(id);
@@ -137,14 +143,9 @@ export function diffInventories(before: Inventory, after: Inventory): DomainDiff
     });
   }
 
-  const targetsBefore = new Map(covBefore.targets.map((t) => [t.targetId, t]));
-  const targetsAfter = new Map(covAfter.targets.map((t) => [t.targetId, t]));
   const ratioOf = new Map([...before.targets, ...after.targets].map((t) => [t.id, t.ratio]));
-  const targets: TargetChange[] = [...new Set([...targetsBefore.keys(), ...targetsAfter.keys()])]
-    .sort(compare)
-    .map((id) => {
-      const b = targetsBefore.get(id);
-      const a = targetsAfter.get(id);
+  const targets: TargetChange[] = matchById(covBefore.targets, covAfter.targets, (t) => t.targetId).map(
+    ({ id, was: b, now: a }) => {
       const fb = b ? figure(b.all, b.all.meetsTarget) : undefined;
       const fa = a ? figure(a.all, a.all.meetsTarget) : undefined;
       return {
@@ -154,14 +155,11 @@ export function diffInventories(before: Inventory, after: Inventory): DomainDiff
         ...(fa ? { after: fa } : {}),
         changed: JSON.stringify(fb) !== JSON.stringify(fa),
       };
-    });
+    },
+  );
 
-  const tenantsBefore = byId(before.tenants);
-  const tenantsAfter = byId(after.tenants);
   const tenants: TenantChange[] = [];
-  for (const id of [...new Set([...tenantsBefore.keys(), ...tenantsAfter.keys()])].sort(compare)) {
-    const was = tenantsBefore.get(id);
-    const now = tenantsAfter.get(id);
+  for (const { id, was, now } of matchById(before.tenants, after.tenants, (t) => t.id)) {
     if (was && !now) tenants.push({ id, name: was.name, change: "removed" });
     else if (!was && now) tenants.push({ id, name: now.name, change: "added" });
     else if (was && now && was.name !== now.name)
