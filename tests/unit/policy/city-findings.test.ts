@@ -1,19 +1,15 @@
 // What the production profile finds in the city's real inventory, pinned: each finding is either a
 // data error that was fixed or a real gap production must show (policy/README.md, "What production
 // shows today"). When a gap closes or a new one appears, this test says so, and the table changes.
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadInventory } from "../../../model/load/index.ts";
 import type { Inventory } from "../../../model/types.ts";
 import type { ModelRule } from "../../../policy/rule.ts";
 import { RULES } from "../../../policy/rules.ts";
-import { ROOT } from "../../../toolchain/paths.ts";
+import { cityInventory } from "./harness.ts";
 
 let city: Inventory;
 beforeAll(async () => {
-  const loaded = await loadInventory(join(ROOT, "inventory"));
-  if (!loaded.ok) throw new Error("the real inventory does not load");
-  city = loaded.inventory;
+  city = await cityInventory();
 });
 
 const NOW = new Date("2026-12-01T00:00:00Z");

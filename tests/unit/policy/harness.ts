@@ -1,7 +1,9 @@
 // Calls the pack's policies the way the CrossGuard server does, without constructing a PolicyPack
 // (which would start a gRPC server): validateResource/validateStack with the arguments and a
 // reportViolation that collects.
+import { join } from "node:path";
 import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import { loadInventory } from "../../../model/load/index.ts";
 import type { LoadResult } from "../../../model/load/result.ts";
 import type { Inventory } from "../../../model/types.ts";
 import {
@@ -13,6 +15,7 @@ import {
 } from "../../../policy/policies.ts";
 import type { PolicyResource, Rule } from "../../../policy/rule.ts";
 import type { Waiver } from "../../../policy/waivers.ts";
+import { ROOT } from "../../../toolchain/paths.ts";
 
 export interface Reported {
   message: string;
@@ -20,6 +23,13 @@ export interface Reported {
 }
 
 const NOW = new Date("2026-12-01T00:00:00Z");
+
+/** The city's inventory as committed (inventory/); the tests on it cannot run if it does not load. */
+export async function cityInventory(): Promise<Inventory> {
+  const loaded = await loadInventory(join(ROOT, "inventory"));
+  if (!loaded.ok) throw new Error("the real inventory does not load");
+  return loaded.inventory;
+}
 
 function context(result: LoadResult, now = NOW, waivers: readonly Waiver[] = []): PolicyContext {
   return { inventory: async () => ({ dir: "inventory", result }), now: () => now, waivers };

@@ -1,21 +1,16 @@
 // Waivers of single findings on the city's real inventory: a waived link or PoP is advisory with its
 // waiver, the others stay at the rule's level; an expired waiver puts the finding back; a waiver
 // that matches nothing is reported; bad waivers are refused with the field and what is allowed.
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadInventory } from "../../../model/load/index.ts";
 import type { Inventory } from "../../../model/types.ts";
 import { linkMargin, popDiversity } from "../../../policy/model/network.ts";
 import { RULES } from "../../../policy/rules.ts";
 import { parseWaivers, type Waiver } from "../../../policy/waivers.ts";
-import { ROOT } from "../../../toolchain/paths.ts";
-import { modelViolations, waiverViolations } from "./harness.ts";
+import { cityInventory, modelViolations, waiverViolations } from "./harness.ts";
 
 let city: Inventory;
 beforeAll(async () => {
-  const loaded = await loadInventory(join(ROOT, "inventory"));
-  if (!loaded.ok) throw new Error("the real inventory does not load");
-  city = loaded.inventory;
+  city = await cityInventory();
 });
 
 const NOW = new Date("2026-12-01T10:00:00Z");
