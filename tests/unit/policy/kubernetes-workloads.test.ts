@@ -35,11 +35,23 @@ function deployment(edit: (pod: Record<string, any>) => void = () => {}) {
   return fromManifest(m as typeof chartDeployment & object);
 }
 
-describe("k8s-no-host-access", () => {
-  it("passes the smart-service chart's Deployment", async () => {
-    expect(await resourceViolations(noHostAccess, deployment())).toEqual([]);
+/** The chart's Deployment running another image. */
+function withImage(image: string) {
+  return deployment((pod) => {
+    pod.containers[0].image = image;
   });
+}
 
+describe("the smart-service chart's Deployment", () => {
+  it.each([noHostAccess, podSecurityRestricted, requestsAndLimits, imagePinned])(
+    "passes $id",
+    async (rule) => {
+      expect(await resourceViolations(rule, deployment())).toEqual([]);
+    },
+  );
+});
+
+describe("k8s-no-host-access", () => {
   it("reports privileged containers, host namespaces, hostPath, hostPort and added capabilities", async () => {
     const v = await resourceViolations(
       noHostAccess,
@@ -84,10 +96,6 @@ describe("k8s-no-host-access", () => {
 });
 
 describe("k8s-pod-security-restricted", () => {
-  it("passes the smart-service chart's Deployment", async () => {
-    expect(await resourceViolations(podSecurityRestricted, deployment())).toEqual([]);
-  });
-
   it("names each missing restricted setting of each container", async () => {
     const v = await resourceViolations(
       podSecurityRestricted,
@@ -155,10 +163,6 @@ describe("k8s-namespace-pod-security", () => {
 });
 
 describe("k8s-requests-limits", () => {
-  it("passes the smart-service chart's Deployment", async () => {
-    expect(await resourceViolations(requestsAndLimits, deployment())).toEqual([]);
-  });
-
   it("lists each missing request and limit", async () => {
     const v = await resourceViolations(
       requestsAndLimits,
@@ -184,11 +188,8 @@ describe("image references", () => {
 });
 
 describe("k8s-image-pinned", () => {
-  it("passes a version tag and a digest", async () => {
-    expect(await resourceViolations(imagePinned, deployment())).toEqual([]);
-    const digest = deployment((pod) => {
-      pod.containers[0].image = "registry.baubaukota.go.id/app@sha256:0123";
-    });
+  it("passes a digest (the chart's version tag passes above)", async () => {
+    const digest = withImage("registry.baubaukota.go.id/app@sha256:0123");
     expect(await resourceViolations(imagePinned, digest)).toEqual([]);
   });
 
@@ -209,9 +210,7 @@ describe("k8s-image-pinned", () => {
 
 describe("k8s-image-digest", () => {
   it("passes an image pinned by digest", async () => {
-    const digest = deployment((pod) => {
-      pod.containers[0].image = "registry.baubaukota.go.id/app:1.0@sha256:0123";
-    });
+    const digest = withImage("registry.baubaukota.go.id/app:1.0@sha256:0123");
     expect(await resourceViolations(imageDigest, digest)).toEqual([]);
   });
 
