@@ -36,38 +36,43 @@ export function controllerMetrics(
   maxConcurrent: number,
   inFlight: () => Iterable<number>,
 ): ControllerMetrics {
-  const reg = [registry];
-  const total = new Counter({
-    name: "controller_runtime_reconcile_total",
-    help: "Total number of reconciliations per controller",
-    labelNames: ["controller", "result"],
-    registers: reg,
-  });
-  const errors = new Counter({
-    name: "controller_runtime_reconcile_errors_total",
-    help: "Total number of reconciliation errors per controller",
-    labelNames: ["controller"],
-    registers: reg,
-  });
-  const time = new Histogram({
-    name: "controller_runtime_reconcile_time_seconds",
-    help: "Length of time per reconciliation per controller",
-    labelNames: ["controller"],
-    buckets: RECONCILE_BUCKETS,
-    registers: reg,
-  });
-  const workers = new Gauge({
-    name: "controller_runtime_max_concurrent_reconciles",
-    help: "Maximum number of concurrent reconciles per controller",
-    labelNames: ["controller"],
-    registers: reg,
-  });
-  const active = new Gauge({
-    name: "controller_runtime_active_workers",
-    help: "Number of currently used workers per controller",
-    labelNames: ["controller"],
-    registers: reg,
-  });
+  // controller-runtime's label sets; every series registers in the one registry.
+  const perController = ["controller"];
+  const perQueue = ["name", "controller"];
+  const registers = [registry];
+  const counter = (name: string, help: string, labelNames: string[]) =>
+    new Counter({ name, help, labelNames, registers });
+  const gauge = (name: string, help: string, labelNames: string[]) =>
+    new Gauge({ name, help, labelNames, registers });
+  const histogram = (name: string, help: string, labelNames: string[], buckets: number[]) =>
+    new Histogram({ name, help, labelNames, buckets, registers });
+
+  const total = counter(
+    "controller_runtime_reconcile_total",
+    "Total number of reconciliations per controller",
+    ["controller", "result"],
+  );
+  const errors = counter(
+    "controller_runtime_reconcile_errors_total",
+    "Total number of reconciliation errors per controller",
+    perController,
+  );
+  const time = histogram(
+    "controller_runtime_reconcile_time_seconds",
+    "Length of time per reconciliation per controller",
+    perController,
+    RECONCILE_BUCKETS,
+  );
+  const workers = gauge(
+    "controller_runtime_max_concurrent_reconciles",
+    "Maximum number of concurrent reconciles per controller",
+    perController,
+  );
+  const active = gauge(
+    "controller_runtime_active_workers",
+    "Number of currently used workers per controller",
+    perController,
+  );
   // Every result starts at 0 so rate() and absent() alerts see the series before the first event.
   for (const result of RESULTS) total.inc({ controller, result }, 0);
   errors.inc({ controller }, 0);
@@ -76,46 +81,36 @@ export function controllerMetrics(
   active.set({ controller }, 0);
 
   const q = { name: controller, controller };
-  const depth = new Gauge({
-    name: "workqueue_depth",
-    help: "Current depth of workqueue by workqueue and priority",
-    labelNames: ["name", "controller", "priority"],
-    registers: reg,
-  });
-  const adds = new Counter({
-    name: "workqueue_adds_total",
-    help: "Total number of adds handled by workqueue",
-    labelNames: ["name", "controller"],
-    registers: reg,
-  });
-  const latency = new Histogram({
-    name: "workqueue_queue_duration_seconds",
-    help: "How long in seconds an item stays in workqueue before being requested",
-    labelNames: ["name", "controller"],
-    buckets: WORKQUEUE_BUCKETS,
-    registers: reg,
-  });
-  const work = new Histogram({
-    name: "workqueue_work_duration_seconds",
-    help: "How long in seconds processing an item from workqueue takes.",
-    labelNames: ["name", "controller"],
-    buckets: WORKQUEUE_BUCKETS,
-    registers: reg,
-  });
-  const retries = new Counter({
-    name: "workqueue_retries_total",
-    help: "Total number of retries handled by workqueue",
-    labelNames: ["name", "controller"],
-    registers: reg,
-  });
+  const depth = gauge("workqueue_depth", "Current depth of workqueue by workqueue and priority", [
+    ...perQueue,
+    "priority",
+  ]);
+  const adds = counter("workqueue_adds_total", "Total number of adds handled by workqueue", perQueue);
+  const latency = histogram(
+    "workqueue_queue_duration_seconds",
+    "How long in seconds an item stays in workqueue before being requested",
+    perQueue,
+    WORKQUEUE_BUCKETS,
+  );
+  const work = histogram(
+    "workqueue_work_duration_seconds",
+    "How long in seconds processing an item from workqueue takes.",
+    perQueue,
+    WORKQUEUE_BUCKETS,
+  );
+  const retries = counter(
+    "workqueue_retries_total",
+    "Total number of retries handled by workqueue",
+    perQueue,
+  );
   const ages = () => [...inFlight()].map((start) => (performance.now() - start) / 1000);
   new Gauge({
     name: "workqueue_unfinished_work_seconds",
     help:
       "How many seconds of work has been done that is in progress and hasn't been observed by work_duration. " +
       "Large values indicate stuck threads. One can deduce the number of stuck threads by observing the rate at which this increases.",
-    labelNames: ["name", "controller"],
-    registers: reg,
+    labelNames: perQueue,
+    registers,
     collect() {
       this.set(
         q,
@@ -126,8 +121,8 @@ export function controllerMetrics(
   new Gauge({
     name: "workqueue_longest_running_processor_seconds",
     help: "How many seconds has the longest running processor for workqueue been running.",
-    labelNames: ["name", "controller"],
-    registers: reg,
+    labelNames: perQueue,
+    registers,
     collect() {
       this.set(q, Math.max(0, ...ages()));
     },
