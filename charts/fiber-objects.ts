@@ -13,37 +13,25 @@ const base = {
 };
 
 export function fiberSiteObject(site: Site): Manifest {
-  return only(
-    synth("fiber-network", (scope) => {
-      new ApiObject(scope, site.id, {
-        apiVersion,
-        kind: "FiberSite",
-        metadata: {
-          name: site.id,
-          labels: {
-            ...base,
-            [`${GROUP}/category`]: site.category,
-            [`${GROUP}/kecamatan`]: site.kecamatan,
-            [`${GROUP}/status`]: site.connection.status,
-          },
-        },
-        spec: site,
-      });
-    }),
-  );
+  return fiberObject("FiberSite", site, {
+    [`${GROUP}/category`]: site.category,
+    [`${GROUP}/kecamatan`]: site.kecamatan,
+    [`${GROUP}/status`]: site.connection.status,
+  });
 }
 
 export function fiberLinkObject(link: Link): Manifest {
+  return fiberObject("FiberLink", link, { [`${GROUP}/tier`]: link.tier, [`${GROUP}/status`]: link.status });
+}
+
+function fiberObject(kind: string, record: Site | Link, labels: Record<string, string>): Manifest {
   return only(
     synth("fiber-network", (scope) => {
-      new ApiObject(scope, link.id, {
+      new ApiObject(scope, record.id, {
         apiVersion,
-        kind: "FiberLink",
-        metadata: {
-          name: link.id,
-          labels: { ...base, [`${GROUP}/tier`]: link.tier, [`${GROUP}/status`]: link.status },
-        },
-        spec: link,
+        kind,
+        metadata: { name: record.id, labels: { ...base, ...labels } },
+        spec: record,
       });
     }),
   );
