@@ -36,16 +36,15 @@ export const PUBLIC_LABEL = `${GROUP}/public`;
 const nsSelector = (ns: string) => ({ matchLabels: { "kubernetes.io/metadata.name": ns } });
 const q = (v: string) => k8s.Quantity.fromString(v);
 
+/** What one reads to see a workload run: the pods, their logs, how they are reached and configured. */
+const WORKLOAD_VIEW = ["pods", "pods/log", "services", "endpoints", "configmaps"];
+
 /** Everything an auditor may read in a namespace: all but secrets (and nothing writable). */
 const READABLE = [
   {
     apiGroups: [""],
     resources: [
-      "pods",
-      "pods/log",
-      "services",
-      "endpoints",
-      "configmaps",
+      ...WORKLOAD_VIEW,
       "serviceaccounts",
       "events",
       "resourcequotas",
@@ -147,16 +146,7 @@ export function tenantPlatform(props: TenantPlatformProps): Manifest[] {
       rules: [
         {
           apiGroups: ["", "apps"],
-          resources: [
-            "pods",
-            "pods/log",
-            "services",
-            "endpoints",
-            "configmaps",
-            "deployments",
-            "replicasets",
-            "events",
-          ],
+          resources: [...WORKLOAD_VIEW, "deployments", "replicasets", "events"],
           verbs: ["get", "list", "watch"],
         },
         { apiGroups: ["apps"], resources: ["deployments", "deployments/scale"], verbs: ["patch"] },
