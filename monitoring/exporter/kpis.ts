@@ -6,7 +6,7 @@ import type { AnalysisResults } from "../../model/analyses/index.ts";
 import type { Inventory } from "../../model/types.ts";
 import { M } from "../metric-names.ts";
 import { dateSeconds, PHASE_START } from "../roadmap.ts";
-import { countBy, type Family, family, type Sample } from "./families.ts";
+import { countBy, type Family, family } from "./families.ts";
 
 type Analyses = Pick<AnalysisResults, "coverage" | "optics" | "diversity" | "tier2">;
 
@@ -17,12 +17,18 @@ const SCOPES = [
 
 function coverageFamilies(inventory: Inventory, a: Analyses): Family[] {
   const t = a.coverage.targets;
-  const perScope = (pick: (s: (typeof t)[number]["all"]) => number | null): Sample[] =>
-    t.flatMap((target) =>
-      SCOPES.map(([scope, key]) => ({
-        labels: { target: target.targetId, scope },
-        value: pick(target[key]) ?? Number.NaN,
-      })),
+  // A family of one value per target and scope; its label names stand beside the labels it sets.
+  const perScope = (name: string, help: string, pick: (s: (typeof t)[number]["all"]) => number | null) =>
+    family(
+      name,
+      help,
+      ["target", "scope"],
+      t.flatMap((target) =>
+        SCOPES.map(([scope, key]) => ({
+          labels: { target: target.targetId, scope },
+          value: pick(target[key]) ?? Number.NaN,
+        })),
+      ),
     );
   const byTarget = new Map(inventory.targets.map((x) => [x.id, x]));
   const start = (id: string): number => {
@@ -31,50 +37,34 @@ function coverageFamilies(inventory: Inventory, a: Analyses): Family[] {
     const date = phaseStart ?? target?.provenance?.asOf;
     return date === undefined ? Number.NaN : dateSeconds(date);
   };
-  const perTarget = (value: (id: string) => number): Sample[] =>
-    t.map((x) => ({ labels: { target: x.targetId }, value: value(x.targetId) }));
-  return [
+  const perTarget = (name: string, help: string, value: (id: string) => number) =>
     family(
+      name,
+      help,
+      ["target"],
+      t.map((x) => ({ labels: { target: x.targetId }, value: value(x.targetId) })),
+    );
+  return [
+    perScope(
       M.fiberTargetCoverage,
       "Share of a target's in-scope sites covered by fiber that reaches a core.",
-      ["target", "scope"],
-      perScope((s) => s.ratio),
+      (s) => s.ratio,
     ),
-    family(
-      M.fiberTargetCovered,
-      "In-scope sites covered by fiber that reaches a core.",
-      ["target", "scope"],
-      perScope((s) => s.covered),
-    ),
-    family(
-      M.fiberTargetInScope,
-      "Sites a target counts.",
-      ["target", "scope"],
-      perScope((s) => s.inScope),
-    ),
-    family(
-      M.fiberTargetGap,
-      "Sites still to connect to reach the target's ratio.",
-      ["target", "scope"],
-      perScope((s) => s.gap),
-    ),
-    family(
+    perScope(M.fiberTargetCovered, "In-scope sites covered by fiber that reaches a core.", (s) => s.covered),
+    perScope(M.fiberTargetInScope, "Sites a target counts.", (s) => s.inScope),
+    perScope(M.fiberTargetGap, "Sites still to connect to reach the target's ratio.", (s) => s.gap),
+    perTarget(
       M.fiberTargetGoal,
       "The ratio a target asks for.",
-      ["target"],
-      perTarget((id) => byTarget.get(id)?.ratio ?? Number.NaN),
+      (id) => byTarget.get(id)?.ratio ?? Number.NaN,
     ),
-    family(
+    perTarget(
       M.fiberTargetStart,
       "Start of the target's roadmap phase (midnight UTC), where its trajectory begins at 0.",
-      ["target"],
-      perTarget(start),
+      start,
     ),
-    family(
-      M.fiberTargetDeadline,
-      "The target's deadline (midnight UTC).",
-      ["target"],
-      perTarget((id) => dateSeconds(t.find((x) => x.targetId === id)?.by ?? "")),
+    perTarget(M.fiberTargetDeadline, "The target's deadline (midnight UTC).", (id) =>
+      dateSeconds(t.find((x) => x.targetId === id)?.by ?? ""),
     ),
     family(
       M.fiberTargetCategoryCoverage,
@@ -104,32 +94,29 @@ function coverageFamilies(inventory: Inventory, a: Analyses): Family[] {
 
 function datacenterFamilies(inventory: Inventory, a: Analyses): Family[] {
   const classes = a.tier2.classes;
-  const perClass = (value: (c: (typeof classes)[number]) => number | null): Sample[] =>
-    classes.map((c) => ({ labels: { class: c.class }, value: value(c) ?? Number.NaN }));
-  return [
+  const perClass = (name: string, help: string, value: (c: (typeof classes)[number]) => number | null) =>
     family(
+      name,
+      help,
+      ["class"],
+      classes.map((c) => ({ labels: { class: c.class }, value: value(c) ?? Number.NaN })),
+    );
+  return [
+    perClass(
       M.dcNPlusOne,
       "1 when the class still carries its demand with its largest operational unit out (Tier II).",
-      ["class"],
-      perClass((c) => (c.ok ? 1 : 0)),
+      (c) => (c.ok ? 1 : 0),
     ),
-    family(
-      M.dcOperationalUnits,
-      "Operational units of the class.",
-      ["class"],
-      perClass((c) => c.actual),
-    ),
-    family(
+    perClass(M.dcOperationalUnits, "Operational units of the class.", (c) => c.actual),
+    perClass(
       M.dcRequiredUnits,
       "Units N+1 needs (N = fewest operational units that carry the demand).",
-      ["class"],
-      perClass((c) => c.required),
+      (c) => c.required,
     ),
-    family(
+    perClass(
       M.dcHeadroom,
       "Capacity with the largest unit out, over the demand, minus 1 (below 0: not N+1).",
-      ["class"],
-      perClass((c) => (c.applicable ? c.capacityOneOut / c.demand - 1 : null)),
+      (c) => (c.applicable ? c.capacityOneOut / c.demand - 1 : null),
     ),
     family(
       M.dcComponentUp,
