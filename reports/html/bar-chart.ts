@@ -3,7 +3,8 @@
 import { escapeXml } from "../escape.ts";
 import { percent } from "../format.ts";
 import type { Share } from "../view.ts";
-import { BAR_COLOUR, BAR_MET_COLOUR, TARGET_COLOUR } from "./palette.ts";
+import { BAR_COLOUR, BAR_MET_COLOUR } from "./palette.ts";
+import { CHART_WIDTH, svgFigureStart, targetRule } from "./svg-figure.ts";
 
 export interface BarChartSpec {
   id: string;
@@ -14,7 +15,6 @@ export interface BarChartSpec {
   target: number | null;
 }
 
-const WIDTH = 520;
 const LABEL_WIDTH = 140;
 const VALUE_WIDTH = 112;
 const BAR_HEIGHT = 20;
@@ -23,7 +23,7 @@ const TOP = 28;
 const BOTTOM = 28;
 
 export function renderBarChart(spec: BarChartSpec): string {
-  const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const plotWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = TOP + spec.bars.length * (BAR_HEIGHT + GAP) + BOTTOM;
   const x = (ratio: number): number => LABEL_WIDTH + Math.round(ratio * plotWidth * 10) / 10;
   const plotBottom = height - BOTTOM;
@@ -62,16 +62,13 @@ export function renderBarChart(spec: BarChartSpec): string {
   const target =
     spec.target === null
       ? ""
-      : `<g class="target-line"><line x1="${x(spec.target)}" y1="${TOP - 10}" x2="${x(spec.target)}" y2="${plotBottom}" ` +
-        `stroke="${TARGET_COLOUR}" stroke-width="2" stroke-dasharray="5 3"/>` +
-        `<text x="${x(spec.target)}" y="${TOP - 14}" font-size="12" fill="${TARGET_COLOUR}" text-anchor="middle">` +
-        `Target ${percent(spec.target, 0)}</text></g>`;
+      : targetRule(
+          { x1: x(spec.target), y1: TOP - 10, x2: x(spec.target), y2: plotBottom },
+          { x: x(spec.target), y: TOP - 14, anchor: "middle", text: `Target ${percent(spec.target, 0)}` },
+        );
 
   return [
-    `<svg id="${spec.id}" class="chart bar-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" ` +
-      `width="100%" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc">`,
-    `<title id="${spec.id}-title">${escapeXml(spec.title)}</title>`,
-    `<desc id="${spec.id}-desc">${escapeXml(spec.description)}</desc>`,
+    svgFigureStart({ ...spec, className: "chart bar-chart", width: CHART_WIDTH, height }),
     grid,
     bars,
     target,

@@ -1,7 +1,7 @@
 // Step-by-step line chart for the rollout plan: x is the number of sites connected so far, y a running
 // total. An optional horizontal rule marks the target.
 import { escapeXml } from "../escape.ts";
-import { TARGET_COLOUR } from "./palette.ts";
+import { CHART_WIDTH, svgFigureStart, targetRule } from "./svg-figure.ts";
 
 export interface LineChartSpec {
   id: string;
@@ -17,7 +17,6 @@ export interface LineChartSpec {
   colour: string;
 }
 
-const WIDTH = 520;
 const HEIGHT = 260;
 const LEFT = 84;
 const RIGHT = 24;
@@ -35,7 +34,7 @@ function niceStep(range: number, ticks: number): number {
 export function renderLineChart(spec: LineChartSpec): string {
   const xMax = Math.max(1, ...spec.points.map((p) => p.x));
   const yMax = spec.yMax > 0 ? spec.yMax : 1;
-  const px = (x: number): number => Math.round((LEFT + (x / xMax) * (WIDTH - LEFT - RIGHT)) * 10) / 10;
+  const px = (x: number): number => Math.round((LEFT + (x / xMax) * (CHART_WIDTH - LEFT - RIGHT)) * 10) / 10;
   const py = (y: number): number =>
     Math.round((HEIGHT - BOTTOM - (y / yMax) * (HEIGHT - TOP - BOTTOM)) * 10) / 10;
 
@@ -43,7 +42,7 @@ export function renderLineChart(spec: LineChartSpec): string {
   const yTicks: string[] = [];
   for (let y = 0; y <= yMax + yStep * 1e-9; y += yStep) {
     yTicks.push(
-      `<line x1="${LEFT}" y1="${py(y)}" x2="${WIDTH - RIGHT}" y2="${py(y)}" stroke="#e3e3e3"/>` +
+      `<line x1="${LEFT}" y1="${py(y)}" x2="${CHART_WIDTH - RIGHT}" y2="${py(y)}" stroke="#e3e3e3"/>` +
         `<text x="${LEFT - 6}" y="${py(y) + 4}" font-size="11" text-anchor="end">${escapeXml(spec.formatY(y))}</text>`,
     );
   }
@@ -57,21 +56,18 @@ export function renderLineChart(spec: LineChartSpec): string {
 
   const path = spec.points.map((p) => `${px(p.x)},${py(p.y)}`).join(" ");
   const target = spec.target
-    ? `<g class="target-line"><line x1="${LEFT}" y1="${py(spec.target.y)}" x2="${WIDTH - RIGHT}" y2="${py(spec.target.y)}" ` +
-      `stroke="${TARGET_COLOUR}" stroke-width="2" stroke-dasharray="5 3"/>` +
-      `<text x="${WIDTH - RIGHT}" y="${py(spec.target.y) - 6}" font-size="12" fill="${TARGET_COLOUR}" text-anchor="end">` +
-      `${escapeXml(spec.target.label)}</text></g>`
+    ? targetRule(
+        { x1: LEFT, y1: py(spec.target.y), x2: CHART_WIDTH - RIGHT, y2: py(spec.target.y) },
+        { x: CHART_WIDTH - RIGHT, y: py(spec.target.y) - 6, anchor: "end", text: spec.target.label },
+      )
     : "";
 
   return [
-    `<svg id="${spec.id}" class="chart line-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" ` +
-      `width="100%" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc">`,
-    `<title id="${spec.id}-title">${escapeXml(spec.title)}</title>`,
-    `<desc id="${spec.id}-desc">${escapeXml(spec.description)}</desc>`,
+    svgFigureStart({ ...spec, className: "chart line-chart", width: CHART_WIDTH, height: HEIGHT }),
     yTicks.join(""),
     xTicks.join(""),
-    `<line x1="${LEFT}" y1="${HEIGHT - BOTTOM}" x2="${WIDTH - RIGHT}" y2="${HEIGHT - BOTTOM}" stroke="#444"/>`,
-    `<text x="${(LEFT + WIDTH - RIGHT) / 2}" y="${HEIGHT - 8}" font-size="12" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`,
+    `<line x1="${LEFT}" y1="${HEIGHT - BOTTOM}" x2="${CHART_WIDTH - RIGHT}" y2="${HEIGHT - BOTTOM}" stroke="#444"/>`,
+    `<text x="${(LEFT + CHART_WIDTH - RIGHT) / 2}" y="${HEIGHT - 8}" font-size="12" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`,
     `<text transform="translate(14 ${(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)" font-size="12" text-anchor="middle">${escapeXml(spec.yLabel)}</text>`,
     target,
     `<polyline class="series" points="${path}" fill="none" stroke="${spec.colour}" stroke-width="2.5" stroke-linejoin="round"/>`,

@@ -5,6 +5,7 @@ import { extent } from "../extent.ts";
 import type { ReportView, SiteView } from "../view.ts";
 import { linkDash, linkOpacity, STATUS_COLOUR, STATUS_LABEL, TIER_STYLE } from "./palette.ts";
 import { equirectangular, type Projection } from "./projection.ts";
+import { svgFigureStart } from "./svg-figure.ts";
 
 const MAP_WIDTH = 960;
 const PADDING = 36;
@@ -77,15 +78,18 @@ export function renderMapSvg(view: ReportView): string {
     })
     .join("\n");
 
-  const title = `Fiber coverage map of ${view.city.name}`;
-  const desc =
+  const description =
     `${view.sites.length} sites coloured by connection status and ${view.links.length} links styled by tier; ` +
     `planned and proposed links are dashed. Kecamatan names mark their centroids.`;
   return [
-    `<svg id="coverage-map" class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" ` +
-      `width="100%" role="img" aria-labelledby="coverage-map-title coverage-map-desc">`,
-    `<title id="coverage-map-title">${escapeXml(title)}</title>`,
-    `<desc id="coverage-map-desc">${escapeXml(desc)}</desc>`,
+    svgFigureStart({
+      id: "coverage-map",
+      className: "map",
+      width,
+      height,
+      title: `Fiber coverage map of ${view.city.name}`,
+      description,
+    }),
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#f4f7f9"/>`,
     `<g class="links">${links}</g>`,
     `<g class="sites">${sites}</g>`,
