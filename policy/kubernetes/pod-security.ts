@@ -2,7 +2,8 @@
 // the manifest before it reaches the API server: the admission controller would refuse such a pod
 // only when the Deployment's ReplicaSet tries to create it, long after `pulumi up` said "updated".
 import type { ResourceRule } from "../rule.ts";
-import { type Container, containers, describeWorkload, list, obj, str, workload } from "./objects.ts";
+import { type Container, containers, list, obj, str } from "./objects.ts";
+import { workloadRule } from "./workload-rule.ts";
 
 /** The only capability `restricted` lets a container add. */
 const ALLOWED_ADD = new Set(["NET_BIND_SERVICE"]);
@@ -32,61 +33,52 @@ const SAFE_SYSCTLS = new Set([
   "net.ipv4.tcp_keepalive_probes",
 ]);
 
-function where(w: { podSpecPath: string }, c: Container, i?: string): string {
-  return `container "${c.name}" (${w.podSpecPath}.${c.field}[]${i ? `.${i}` : ""})`;
+/** How messages name a container: `container "portal" (spec.template.spec.containers[])`. */
+function where(w: { podSpecPath: string }, c: Container): string {
+  return `container "${c.name}" (${w.podSpecPath}.${c.field}[])`;
 }
 
 /** Privileged mode and everything that reaches into the node: namespaces, paths, ports, capabilities. */
-export const noHostAccess: ResourceRule = {
-  kind: "resource",
+export const noHostAccess = workloadRule({
   id: "k8s-no-host-access",
   severity: "critical",
   description:
     "Workloads run unprivileged and share nothing with the node (network, PID, IPC, paths, ports).",
   source: "Pod Security Standards baseline; BSSN 4/2021 (SPBE security)",
   enforcement: { twin: "mandatory", production: "mandatory" },
-  check(r) {
-    const w = workload(r);
-    if (!w) return [];
-    const out: string[] = [];
+  check(w, report) {
     const spec = w.podSpec;
     for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
-      if (spec[field] === true)
-        out.push(`${describeWorkload(w)}: remove ${w.podSpecPath}.${field} (or set it to false)`);
+      if (spec[field] === true) report(`remove ${w.podSpecPath}.${field} (or set it to false)`);
     }
     for (const v of list(spec.volumes)) {
       const vol = obj(v) ?? {};
       if (vol.hostPath !== undefined)
-        out.push(
-          `${describeWorkload(w)}: volume "${str(vol.name) ?? "?"}" mounts a hostPath; use an emptyDir, ` +
+        report(
+          `volume "${str(vol.name) ?? "?"}" mounts a hostPath; use an emptyDir, ` +
             "a ConfigMap/Secret or a PersistentVolumeClaim instead",
         );
     }
     for (const c of containers(spec)) {
       const sc = obj(c.spec.securityContext) ?? {};
-      if (sc.privileged === true)
-        out.push(`${describeWorkload(w)}: ${where(w, c)}: remove securityContext.privileged: true`);
+      if (sc.privileged === true) report(`${where(w, c)}: remove securityContext.privileged: true`);
       const added = list(obj(sc.capabilities)?.add)
         .map(String)
         .filter((cap) => !ALLOWED_ADD.has(cap.replace(/^CAP_/, "")));
       if (added.length)
-        out.push(
-          `${describeWorkload(w)}: ${where(w, c)}: do not add capabilities ${added.join(", ")} ` +
-            "(only NET_BIND_SERVICE may be added)",
+        report(
+          `${where(w, c)}: do not add capabilities ${added.join(", ")} (only NET_BIND_SERVICE may be added)`,
         );
       if (sc.procMount !== undefined && sc.procMount !== "Default")
-        out.push(`${describeWorkload(w)}: ${where(w, c)}: set securityContext.procMount to Default`);
+        report(`${where(w, c)}: set securityContext.procMount to Default`);
       for (const p of list(c.spec.ports)) {
         const hostPort = obj(p)?.hostPort;
         if (typeof hostPort === "number" && hostPort !== 0)
-          out.push(
-            `${describeWorkload(w)}: ${where(w, c)}: remove hostPort ${hostPort}; expose the port through a Service`,
-          );
+          report(`${where(w, c)}: remove hostPort ${hostPort}; expose the port through a Service`);
       }
     }
-    return out;
   },
-};
+});
 
 /** Seccomp profile of a security context is acceptable for `restricted`. */
 function seccompOk(sc: Record<string, unknown> | undefined): boolean | undefined {
@@ -96,73 +88,62 @@ function seccompOk(sc: Record<string, unknown> | undefined): boolean | undefined
 }
 
 /** The rest of `restricted`: non-root, seccomp, no escalation, all capabilities dropped, safe volumes. */
-export const podSecurityRestricted: ResourceRule = {
-  kind: "resource",
+export const podSecurityRestricted = workloadRule({
   id: "k8s-pod-security-restricted",
   severity: "high",
   description:
     "Workloads meet Pod Security `restricted` (non-root, seccomp, no privilege escalation, caps dropped).",
   source: "Pod Security Standards restricted (Kubernetes 1.36)",
   enforcement: { twin: "mandatory", production: "mandatory" },
-  check(r) {
-    const w = workload(r);
-    if (!w) return [];
-    const out: string[] = [];
+  check(w, report) {
     const spec = w.podSpec;
     const podSc = obj(spec.securityContext) ?? {};
-    const at = (c: Container, f?: string) => `${describeWorkload(w)}: ${where(w, c, f)}`;
     for (const v of list(spec.volumes)) {
       const vol = obj(v) ?? {};
       const type = Object.keys(vol).find((k) => k !== "name");
       if (type && type !== "hostPath" && !RESTRICTED_VOLUMES.has(type))
-        out.push(
-          `${describeWorkload(w)}: volume "${str(vol.name) ?? "?"}" is of type ${type}; restricted allows ` +
+        report(
+          `volume "${str(vol.name) ?? "?"}" is of type ${type}; restricted allows ` +
             `${[...RESTRICTED_VOLUMES].join(", ")}`,
         );
     }
     for (const sysctl of list(podSc.sysctls)) {
       const name = str(obj(sysctl)?.name) ?? "";
       if (!SAFE_SYSCTLS.has(name))
-        out.push(
-          `${describeWorkload(w)}: remove the unsafe sysctl ${name} from ${w.podSpecPath}.securityContext`,
-        );
+        report(`remove the unsafe sysctl ${name} from ${w.podSpecPath}.securityContext`);
     }
-    if (podSc.runAsUser === 0)
-      out.push(`${describeWorkload(w)}: ${w.podSpecPath}.securityContext.runAsUser is 0; use a non-zero UID`);
+    if (podSc.runAsUser === 0) report(`${w.podSpecPath}.securityContext.runAsUser is 0; use a non-zero UID`);
     const podNonRoot = podSc.runAsNonRoot === true;
     const podSeccomp = seccompOk(podSc);
     if (podSeccomp === false)
-      out.push(
-        `${describeWorkload(w)}: set ${w.podSpecPath}.securityContext.seccompProfile.type to RuntimeDefault (or Localhost)`,
-      );
+      report(`set ${w.podSpecPath}.securityContext.seccompProfile.type to RuntimeDefault (or Localhost)`);
     for (const c of containers(spec)) {
       const sc = obj(c.spec.securityContext) ?? {};
       if (sc.allowPrivilegeEscalation !== false)
-        out.push(`${at(c)}: set securityContext.allowPrivilegeEscalation to false`);
+        report(`${where(w, c)}: set securityContext.allowPrivilegeEscalation to false`);
       const nonRoot = sc.runAsNonRoot ?? (podNonRoot ? true : undefined);
       if (nonRoot !== true)
-        out.push(
-          `${at(c)}: set securityContext.runAsNonRoot to true (here or in ${w.podSpecPath}.securityContext)`,
+        report(
+          `${where(w, c)}: set securityContext.runAsNonRoot to true (here or in ${w.podSpecPath}.securityContext)`,
         );
-      if (sc.runAsUser === 0) out.push(`${at(c)}: securityContext.runAsUser is 0; use a non-zero UID`);
+      if (sc.runAsUser === 0) report(`${where(w, c)}: securityContext.runAsUser is 0; use a non-zero UID`);
       const seccomp = seccompOk(sc) ?? podSeccomp;
       if (seccomp !== true)
-        out.push(
-          `${at(c)}: set securityContext.seccompProfile.type to RuntimeDefault ` +
+        report(
+          `${where(w, c)}: set securityContext.seccompProfile.type to RuntimeDefault ` +
             `(here or in ${w.podSpecPath}.securityContext)`,
         );
       const drop = list(obj(sc.capabilities)?.drop).map(String);
-      if (!drop.includes("ALL")) out.push(`${at(c)}: set securityContext.capabilities.drop to ["ALL"]`);
+      if (!drop.includes("ALL")) report(`${where(w, c)}: set securityContext.capabilities.drop to ["ALL"]`);
       const appArmor = str(obj(sc.appArmorProfile)?.type) ?? str(obj(podSc.appArmorProfile)?.type);
       if (appArmor === "Unconfined")
-        out.push(`${at(c)}: appArmorProfile Unconfined is not allowed; use RuntimeDefault`);
+        report(`${where(w, c)}: appArmorProfile Unconfined is not allowed; use RuntimeDefault`);
       const seLinux = obj(sc.seLinuxOptions) ?? obj(podSc.seLinuxOptions);
       if (seLinux && (seLinux.user !== undefined || seLinux.role !== undefined))
-        out.push(`${at(c)}: remove seLinuxOptions.user and seLinuxOptions.role`);
+        report(`${where(w, c)}: remove seLinuxOptions.user and seLinuxOptions.role`);
     }
-    return out;
   },
-};
+});
 
 /** A namespace the stack creates enforces `restricted`, so nothing weaker gets in another way. */
 export const namespacePodSecurity: ResourceRule = {
