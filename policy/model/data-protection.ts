@@ -17,9 +17,14 @@ function where(s: Service): string {
   return `service ${s.id} (inventory/services.yaml)`;
 }
 
-/** A finding about service `s` (its id is what a waiver names). */
-function about(s: Service, message: string): ModelFinding {
-  return { subject: s.id, message };
+/** What `check` reports on each of these services, as findings about it (its id is what a waiver names). */
+function findings(
+  services: readonly Service[],
+  check: (s: Service, report: (message: string) => void) => void,
+): ModelFinding[] {
+  const out: ModelFinding[] = [];
+  for (const s of services) check(s, (message) => out.push({ subject: s.id, message }));
+  return out;
 }
 
 export const classification: ModelRule = {
@@ -32,15 +37,14 @@ export const classification: ModelRule = {
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
     // classification and personalData are required by the loader; what is left is their consistency.
-    return inventory.services
-      .filter((s) => s.status !== "retired" && s.personalData && s.classification === "terbuka")
-      .map((s) =>
-        about(
-          s,
+    const held = inventory.services.filter((s) => s.status !== "retired");
+    return findings(held, (s, report) => {
+      if (s.personalData && s.classification === "terbuka")
+        report(
           `${where(s)} holds personal data but is classified terbuka: set classification to terbatas ` +
             "(or rahasia), or personalData: false if it holds none",
-        ),
-      );
+        );
+    });
   },
 };
 
@@ -53,28 +57,20 @@ export const walidata: ModelRule = {
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
     const stewards = new Set(inventory.tenants.filter((t) => t.dataRole === "walidata").map((t) => t.id));
-    const out: ModelFinding[] = [];
-    for (const s of running(inventory)) {
+    return findings(running(inventory), (s, report) => {
       const named = s.data?.walidata;
-      if (!DATA_AREAS.has(s.area) && named === undefined) continue;
-      if (named === undefined)
-        out.push(
-          about(
-            s,
+      if (named === undefined) {
+        if (DATA_AREAS.has(s.area))
+          report(
             `${where(s)} publishes data (area ${s.area}) without a walidata: set data.walidata to ` +
               `${[...stewards].join(" or ") || "the walidata tenant"}`,
-          ),
+          );
+      } else if (!stewards.has(named))
+        report(
+          `${where(s)} names walidata ${named}, which is not a walidata in inventory/tenants.yaml ` +
+            `(walidata: ${[...stewards].join(", ") || "none"}); name one, or give ${named} dataRole: walidata`,
         );
-      else if (!stewards.has(named))
-        out.push(
-          about(
-            s,
-            `${where(s)} names walidata ${named}, which is not a walidata in inventory/tenants.yaml ` +
-              `(walidata: ${[...stewards].join(", ") || "none"}); name one, or give ${named} dataRole: walidata`,
-          ),
-        );
-    }
-    return out;
+    });
   },
 };
 
@@ -86,25 +82,17 @@ export const storageInIndonesia: ModelRule = {
   source: "PP 71/2019: public-scope electronic systems store their data in Indonesia",
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
-    const out: ModelFinding[] = [];
-    for (const s of running(inventory)) {
+    return findings(running(inventory), (s, report) => {
       const country = s.data?.storageCountry;
       if (country === undefined)
-        out.push(
-          about(
-            s,
-            `${where(s)} does not record where its data is stored: set data.storageCountry (ID for Indonesia)`,
-          ),
+        report(
+          `${where(s)} does not record where its data is stored: set data.storageCountry (ID for Indonesia)`,
         );
       else if (country !== "ID")
-        out.push(
-          about(
-            s,
-            `${where(s)} stores its data in ${country}: move it to Indonesia and set data.storageCountry: ID`,
-          ),
+        report(
+          `${where(s)} stores its data in ${country}: move it to Indonesia and set data.storageCountry: ID`,
         );
-    }
-    return out;
+    });
   },
 };
 
@@ -116,23 +104,18 @@ export const encryption: ModelRule = {
   source: "BSSN 4/2021 (SPBE security); Peraturan BSSN 8/2020",
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory) {
-    const out: ModelFinding[] = [];
-    for (const s of running(inventory)) {
-      if (s.classification === "terbuka") continue;
+    const aboveTerbuka = running(inventory).filter((s) => s.classification !== "terbuka");
+    return findings(aboveTerbuka, (s, report) => {
       const missing = [
         s.data?.encryptionAtRest === true ? "" : "data.encryptionAtRest: true",
         s.data?.tls === true ? "" : "data.tls: true",
       ].filter(Boolean);
       if (missing.length)
-        out.push(
-          about(
-            s,
-            `${where(s)} is ${s.classification}: encrypt it and record ${missing.join(" and ")} ` +
-              "(absent means not known to be done)",
-          ),
+        report(
+          `${where(s)} is ${s.classification}: encrypt it and record ${missing.join(" and ")} ` +
+            "(absent means not known to be done)",
         );
-    }
-    return out;
+    });
   },
 };
 
@@ -147,45 +130,30 @@ export const backup: ModelRule = {
   enforcement: { twin: "advisory", production: "mandatory" },
   check(inventory, now) {
     const dcSite = inventory.datacenter.site;
-    const out: ModelFinding[] = [];
-    for (const s of running(inventory)) {
-      if (s.hosting !== "datacenter") continue;
+    const inDataCenter = running(inventory).filter((s) => s.hosting === "datacenter");
+    return findings(inDataCenter, (s, report) => {
       const b = s.data?.backup;
       if (!b) {
-        out.push(
-          about(
-            s,
-            `${where(s)} records no backup: set data.backup (offsite site, encrypted, restoreTestedOn, restoreTestEveryDays)`,
-          ),
+        report(
+          `${where(s)} records no backup: set data.backup (offsite site, encrypted, restoreTestedOn, restoreTestEveryDays)`,
         );
-        continue;
+        return;
       }
       if (b.offsite === dcSite)
-        out.push(
-          about(
-            s,
-            `${where(s)}: the backup is kept at ${dcSite}, the data center itself; keep it at another site`,
-          ),
+        report(
+          `${where(s)}: the backup is kept at ${dcSite}, the data center itself; keep it at another site`,
         );
-      if (!b.encrypted)
-        out.push(about(s, `${where(s)}: encrypt the backup and set data.backup.encrypted: true`));
+      if (!b.encrypted) report(`${where(s)}: encrypt the backup and set data.backup.encrypted: true`);
       const ageDays = Math.floor((now.getTime() - Date.parse(`${b.restoreTestedOn}T00:00:00Z`)) / DAY_MS);
       if (ageDays < 0)
-        out.push(
-          about(
-            s,
-            `${where(s)}: data.backup.restoreTestedOn ${b.restoreTestedOn} is in the future; record the real date`,
-          ),
+        report(
+          `${where(s)}: data.backup.restoreTestedOn ${b.restoreTestedOn} is in the future; record the real date`,
         );
       else if (ageDays > b.restoreTestEveryDays)
-        out.push(
-          about(
-            s,
-            `${where(s)}: the last restore test (${b.restoreTestedOn}) is ${ageDays} days old, the policy allows ` +
-              `${b.restoreTestEveryDays}: restore the backup, check it, and record the date`,
-          ),
+        report(
+          `${where(s)}: the last restore test (${b.restoreTestedOn}) is ${ageDays} days old, the policy allows ` +
+            `${b.restoreTestEveryDays}: restore the backup, check it, and record the date`,
         );
-    }
-    return out;
+    });
   },
 };
