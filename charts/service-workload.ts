@@ -4,6 +4,12 @@
 // ceiling is set, and for essential services a PodDisruptionBudget and a hard spread across the rack
 // zones. Its NetworkPolicy admits the pods that declare they call it (a label) and lets it call its
 // own dependencies, so the dependency graph in services.yaml is the network's allow-list.
+//
+// One owner per field: when an autoscaler is rendered, the Deployment leaves `spec.replicas` out, so the
+// HPA owns the count. Otherwise every server-side apply (a `pulumi up`, an operator reconcile) would set
+// it back to the record's replicas and undo the autoscaler's choice (Kubernetes docs, "Migrating
+// Deployments and StatefulSets to horizontal autoscaling"). The API defaults the field to 1 on create
+// and the HPA raises it to its minReplicas, the record's replicas, at once (it needs no metrics for that).
 import { k8s } from "cdk8s-plus-33";
 import type { Service, ServiceWorkload } from "../model/types.ts";
 import { callsLabel, commonLabels, GROUP, type Manifest } from "./labels.ts";
@@ -26,6 +32,11 @@ export const PRIORITY_ESSENTIAL = "baubau-essential";
 export const PRIORITY_STANDARD = "baubau-standard";
 
 const q = (v: string) => k8s.Quantity.fromString(v);
+
+/** Does the chart render a HorizontalPodAutoscaler (and so leave the replica count to it)? */
+export function autoscaled(w: Pick<ServiceWorkload, "replicas" | "maxReplicas">): boolean {
+  return w.maxReplicas !== undefined && w.maxReplicas > w.replicas;
+}
 
 export function serviceWorkload(service: ServiceRecord, options: ServiceWorkloadOptions): Manifest[] {
   const w = service.workload;
@@ -55,7 +66,8 @@ export function serviceWorkload(service: ServiceRecord, options: ServiceWorkload
     new k8s.KubeDeployment(scope, "deployment", {
       metadata: meta,
       spec: {
-        replicas: w.replicas,
+        // Left to the autoscaler when there is one (see the top of this file).
+        ...(autoscaled(w) ? {} : { replicas: w.replicas }),
         selector: { matchLabels: selector },
         strategy: {
           type: "RollingUpdate",
@@ -136,7 +148,7 @@ export function serviceWorkload(service: ServiceRecord, options: ServiceWorkload
         },
       });
     }
-    if (w.maxReplicas !== undefined && w.maxReplicas > w.replicas) {
+    if (autoscaled(w) && w.maxReplicas !== undefined) {
       new k8s.KubeHorizontalPodAutoscalerV2(scope, "autoscaler", {
         metadata: meta,
         spec: {
@@ -153,6 +165,8 @@ export function serviceWorkload(service: ServiceRecord, options: ServiceWorkload
       });
     }
     if (service.essential) {
+      // Of the record's replicas (the autoscaler's floor) one may go at a time; above the floor the
+      // autoscaler's extra pods may go too, never below replicas - 1.
       new k8s.KubePodDisruptionBudget(scope, "disruption-budget", {
         metadata: meta,
         spec: {

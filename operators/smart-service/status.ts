@@ -6,10 +6,13 @@ import { CONDITIONS, type Condition, REASONS, type Reason, type SmartServiceStat
 
 export interface Observed {
   generation: number;
+  /** The replicas the service must have available: the record's `replicas`, which is also the
+   * autoscaler's minReplicas when the chart renders one (the Deployment's own count is then the HPA's). */
   replicas: number;
   /** The Deployment as last seen (after our apply). */
   deployment?: {
     metadata?: { generation?: number };
+    spec?: { replicas?: number };
     status?: { observedGeneration?: number; updatedReplicas?: number; availableReplicas?: number };
   };
   children: string[];
@@ -39,12 +42,20 @@ function condition(
   };
 }
 
+/**
+ * Ready: the Deployment's controller has seen its generation, every pod it now wants (the autoscaler's
+ * count when it has one, which the API defaults to 1 before the HPA first acts) is updated, and at least
+ * the service's floor is available. The floor, not the live count: pods an autoscaler is still adding
+ * above it do not make a serving service unready, and a Deployment the HPA has not yet raised from the
+ * API's default of 1 is not ready either.
+ */
 export function deploymentAvailable(o: Observed): { ready: boolean; available: number } {
   const d = o.deployment;
   const available = d?.status?.availableReplicas ?? 0;
   const current = (d?.status?.observedGeneration ?? -1) >= (d?.metadata?.generation ?? 0);
   const updated = d?.status?.updatedReplicas ?? 0;
-  return { ready: !!d && current && updated >= o.replicas && available >= o.replicas, available };
+  const wanted = Math.max(o.replicas, d?.spec?.replicas ?? 0);
+  return { ready: !!d && current && updated >= wanted && available >= o.replicas, available };
 }
 
 export function desiredStatus(

@@ -29,27 +29,65 @@ export function essentialPublic(r: PolicyResource): Workload | undefined {
   return essential && w.annotations[AUDIENCE_ANNOTATION] === "public" ? w : undefined;
 }
 
-function replicas(r: PolicyResource): number {
-  const n = obj(r.props.spec)?.replicas;
-  return typeof n === "number" ? n : 1;
+/** How many replicas a workload keeps, and what sets that count (for messages). */
+interface ReplicaFloor {
+  count: number;
+  /** `spec.replicas`, or the HorizontalPodAutoscaler that owns the count. */
+  source: string;
 }
 
-export const essentialReplicas: ResourceRule = {
-  kind: "resource",
+/** HorizontalPodAutoscalers of the stack by the workload they scale: "namespace/Kind/name". */
+function autoscalers(resources: readonly PolicyResource[]): Map<string, PolicyResource> {
+  const out = new Map<string, PolicyResource>();
+  for (const r of resources) {
+    if (!isKind(r, "autoscaling", "HorizontalPodAutoscaler")) continue;
+    const target = obj(obj(r.props.spec)?.scaleTargetRef) ?? {};
+    out.set(`${metadata(r).namespace}/${str(target.kind)}/${str(target.name)}`, r);
+  }
+  return out;
+}
+
+/**
+ * The count a workload keeps. A workload an autoscaler scales has its HPA's minReplicas (1 when unset):
+ * the HPA owns spec.replicas then (charts leave it out; an output shows the API's default of 1 or the
+ * HPA's latest choice). Otherwise spec.replicas, which the API defaults to 1 when it is left out.
+ */
+function replicaFloor(r: PolicyResource, w: Workload, hpas: Map<string, PolicyResource>): ReplicaFloor {
+  const hpa = hpas.get(`${w.namespace}/${w.kind}/${w.name}`);
+  if (hpa) {
+    const min = obj(hpa.props.spec)?.minReplicas;
+    const { namespace, name } = metadata(hpa);
+    return {
+      count: typeof min === "number" ? min : 1,
+      source: `minReplicas of HorizontalPodAutoscaler ${namespace}/${name}`,
+    };
+  }
+  const n = obj(r.props.spec)?.replicas;
+  return { count: typeof n === "number" ? n : 1, source: "spec.replicas" };
+}
+
+export const essentialReplicas: StackRule = {
+  kind: "stack",
   id: "k8s-essential-replicas",
   severity: "high",
-  description: "Essential public services run at least 2 replicas.",
+  description:
+    "Essential public services run at least 2 replicas (spec.replicas, or the minReplicas of the autoscaler that scales them).",
   source: "Visi Baubau 4.0 phase II (essential public services online); Tier II availability",
   enforcement: { twin: "mandatory", production: "mandatory" },
-  check(r) {
-    const w = essentialPublic(r);
-    if (!w) return [];
-    const n = replicas(r);
-    return n >= 2
-      ? []
-      : [
-          `${describeWorkload(w)} is an essential public service with ${n} replica(s): set spec.replicas to at least 2`,
-        ];
+  check(resources) {
+    const hpas = autoscalers(resources);
+    const out: StackFinding[] = [];
+    for (const r of resources) {
+      const w = essentialPublic(r);
+      if (!w) continue;
+      const floor = replicaFloor(r, w, hpas);
+      if (floor.count < 2)
+        out.push({
+          urn: r.urn,
+          message: `${describeWorkload(w)} is an essential public service with ${floor.count} replica(s): set ${floor.source} to at least 2`,
+        });
+    }
+    return out;
   },
 };
 
@@ -113,11 +151,12 @@ export const essentialDisruptionBudget: StackRule = {
     const budgets = resources
       .filter((r) => isKind(r, "policy", "PodDisruptionBudget"))
       .map((r) => ({ namespace: metadata(r).namespace, spec: obj(r.props.spec) ?? {} }));
+    const hpas = autoscalers(resources);
     const out: StackFinding[] = [];
     for (const r of resources) {
       const w = essentialPublic(r);
       if (!w) continue;
-      const n = replicas(r);
+      const n = replicaFloor(r, w, hpas).count;
       const covered = budgets.some(
         (b) => b.namespace === w.namespace && selects(b.spec.selector, w.podLabels) && protects(b.spec, n),
       );

@@ -14,6 +14,7 @@ import { deployedServices } from "../../stacks/plan.ts";
 import { ROOT } from "../../toolchain/paths.ts";
 import { kubectl } from "../../twin/kwok.ts";
 import { fileWith, markOperational } from "./helpers/inventory-edits.ts";
+import { waitFor } from "./helpers/kube.ts";
 import { createTestStack, stackNamespacesOnTwin, type TestStack } from "./helpers/pulumi-stack.ts";
 
 const CLUSTERS = ["dc-prod", "dc-mgmt"];
@@ -96,7 +97,33 @@ describe("the data-center stack on the twin", () => {
     for (const d of deployments) {
       const available = d.status.conditions?.find((c: { type: string }) => c.type === "Available");
       expect(available?.status, d.metadata.name).toBe("True");
-      expect(d.status.readyReplicas, d.metadata.name).toBe(d.spec.replicas);
+    }
+    // An autoscaled service's count is its HorizontalPodAutoscaler's: the stack leaves spec.replicas out
+    // (the API's default is 1 at create) and the HPA raises it to minReplicas, the record's replicas (kwok
+    // has no metrics server, so the HPA goes no further). Every Deployment ends at its record's replicas.
+    const floors = new Map(running.map((s) => [s.id, s.workload.replicas]));
+    const autoscaled = running.filter((s) => (s.workload.maxReplicas ?? 0) > s.workload.replicas);
+    expect(autoscaled.length).toBeGreaterThan(0);
+    const settled = await waitFor("every Deployment ready at its record's replicas", async () => {
+      const live = JSON.parse(
+        await kubectl("dc-prod", ["get", "deployments", "-A", "--show-managed-fields", "-o", "json"]),
+      ).items.filter((d: { metadata: { namespace: string } }) => d.metadata.namespace.startsWith(t.prefix));
+      return live.every(
+        (d: { metadata: { name: string }; spec: { replicas: number }; status: { readyReplicas?: number } }) =>
+          d.spec.replicas === floors.get(d.metadata.name) && d.status.readyReplicas === d.spec.replicas,
+      )
+        ? live
+        : undefined;
+    });
+    // The stack's field manager claims no replica count of an autoscaled Deployment: a second apply
+    // cannot set back what the HPA chose.
+    for (const s of autoscaled) {
+      const d = settled.find((x: { metadata: { name: string } }) => x.metadata.name === s.id);
+      const stack = d.metadata.managedFields.filter((f: { manager: string }) =>
+        f.manager.startsWith("pulumi"),
+      );
+      expect(stack.length, s.id).toBeGreaterThan(0);
+      expect(JSON.stringify(stack), s.id).not.toContain('"f:replicas"');
     }
     // The monitoring layer on dc-mgmt: its pods passed the namespace's Pod Security restricted admission
     // (the blackbox exporter's ping sysctl included) and quota, and kwok's fake kubelets made them Ready.

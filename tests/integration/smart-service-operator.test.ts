@@ -157,6 +157,12 @@ describe("the SmartService operator on the twin", () => {
     expect(deployment?.metadata?.managedFields?.map((f) => `${f.manager}:${f.operation}`)).toContain(
       "smartservice-operator:Apply",
     );
+    // The service autoscales: the HorizontalPodAutoscaler owns the replica count, the operator does not
+    // claim it (else each reconcile would undo the autoscaler's choice).
+    expect(w.maxReplicas ?? 0).toBeGreaterThan(w.replicas);
+    const applied = deployment?.metadata?.managedFields?.find((f) => f.manager === "smartservice-operator");
+    expect(JSON.stringify(applied?.fieldsV1)).toContain('"f:template"');
+    expect(JSON.stringify(applied?.fieldsV1)).not.toContain('"f:replicas"');
     expect(
       ss.metadata?.managedFields?.some(
         (f) => f.manager === "smartservice-operator-status" && f.subresource === "status",
@@ -185,6 +191,15 @@ describe("the SmartService operator on the twin", () => {
     });
     expect(after.status?.observedGeneration).toBe(after.metadata?.generation);
     expect(after.status?.availableReplicas).toBe(replicas);
+    // The new floor reaches the Deployment through the autoscaler: its minReplicas, which the HPA
+    // controller enforces (no metrics needed for that, so also on kwok).
+    const hpa = await k.read<KubernetesObject & { spec: { minReplicas: number } }>(
+      "autoscaling/v2",
+      "HorizontalPodAutoscaler",
+      NS,
+      "portal",
+    );
+    expect(hpa?.spec.minReplicas).toBe(replicas);
     const d = await k.read<KubernetesObject & { spec: { replicas: number } }>(
       "apps/v1",
       "Deployment",
@@ -203,36 +218,29 @@ describe("the SmartService operator on the twin", () => {
     });
     expect(back.metadata?.ownerReferences?.[0]?.name).toBe("portal");
 
-    const d = await k.read<KubernetesObject & { spec: { replicas: number } }>(
-      "apps/v1",
-      "Deployment",
-      NS,
-      "portal",
-    );
-    const wanted = d?.spec.replicas;
-    // What `kubectl scale`/`kubectl edit` does: an update by another field manager.
-    await k.objects.patch(
+    // A field the operator owns (the replica count is the autoscaler's): the container image, changed
+    // the way `kubectl set image`/`kubectl edit` does, an update by another field manager.
+    type WithImage = KubernetesObject & { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const image = async () =>
+      (await k.read<WithImage>("apps/v1", "Deployment", NS, "portal"))?.spec.template.spec.containers[0]
+        ?.image;
+    const wanted = await image();
+    expect(wanted).toBe((service.workload as NonNullable<Service["workload"]>).image);
+    const edited = (await k.objects.patch(
       {
         apiVersion: "apps/v1",
         kind: "Deployment",
         metadata: { name: "portal", namespace: NS },
-        spec: { replicas: 7 },
+        spec: { template: { spec: { containers: [{ name: "portal", image: `${wanted}-hand-edited` }] } } },
       },
       undefined,
       undefined,
       "kubectl-edit",
       undefined,
-      "application/merge-patch+json",
-    );
-    await waitFor("the replicas to be restored", async () => {
-      const now = await k.read<KubernetesObject & { spec: { replicas: number } }>(
-        "apps/v1",
-        "Deployment",
-        NS,
-        "portal",
-      );
-      return now?.spec.replicas === wanted;
-    });
+      "application/strategic-merge-patch+json",
+    )) as WithImage;
+    expect(edited.spec.template.spec.containers[0]?.image).toBe(`${wanted}-hand-edited`);
+    await waitFor("the image to be restored", async () => (await image()) === wanted);
   });
 
   it("an owned child the chart no longer renders is pruned", async () => {

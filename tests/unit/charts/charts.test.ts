@@ -6,7 +6,7 @@ import { clusterBaseline } from "../../../charts/cluster-baseline.ts";
 import { fiberLinkObject, fiberSiteObject } from "../../../charts/fiber-objects.ts";
 import { callsLabel, type Manifest } from "../../../charts/labels.ts";
 import { tenantQuota } from "../../../charts/quota.ts";
-import { serviceWorkload } from "../../../charts/service-workload.ts";
+import { autoscaled, serviceWorkload } from "../../../charts/service-workload.ts";
 import { PUBLIC_LABEL, tenantPlatform } from "../../../charts/tenant-platform.ts";
 import { loadInventory } from "../../../model/load/index.ts";
 import type { Inventory, Service, ServiceWorkload } from "../../../model/types.ts";
@@ -161,8 +161,44 @@ describe("service workload, on every service of the catalog", () => {
       expect(spread.topologyKey).toBe("topology.kubernetes.io/zone");
       expect(spread.whenUnsatisfiable, s.id).toBe(s.essential ? "DoNotSchedule" : "ScheduleAnyway");
       expect(byKind(ms, "PodDisruptionBudget").length, s.id).toBe(s.essential ? 1 : 0);
-      expect(byKind(ms, "HorizontalPodAutoscaler").length, s.id).toBe(s.workload.maxReplicas ? 1 : 0);
+      expect(byKind(ms, "HorizontalPodAutoscaler").length, s.id).toBe(autoscaled(s.workload) ? 1 : 0);
     }
+  });
+
+  it("leaves the replica count to the autoscaler when it renders one, else sets the record's replicas", () => {
+    const counts = { autoscaled: 0, fixed: 0 };
+    for (const s of running) {
+      const ms = serviceWorkload(s, { namespace: s.tenant }) as Obj[];
+      const [dep] = byKind(ms, "Deployment");
+      const [hpa] = byKind(ms, "HorizontalPodAutoscaler");
+      if (hpa) {
+        counts.autoscaled++;
+        // One owner per field: a fixed spec.replicas would be set back by every apply.
+        expect(dep?.spec, s.id).not.toHaveProperty("replicas");
+        expect(hpa.spec.minReplicas, s.id).toBe(s.workload.replicas);
+        expect(hpa.spec.scaleTargetRef, s.id).toEqual({
+          apiVersion: "apps/v1",
+          kind: "Deployment",
+          name: dep?.metadata.name,
+        });
+      } else {
+        counts.fixed++;
+        expect(dep?.spec.replicas, s.id).toBe(s.workload.replicas);
+      }
+    }
+    // The catalog has both kinds, so both branches ran.
+    expect(counts.autoscaled).toBeGreaterThan(0);
+    expect(counts.fixed).toBeGreaterThan(0);
+    // A ceiling equal to the floor is no autoscaler: the Deployment keeps its count.
+    const s = svc("pengaduan");
+    const flat = serviceWorkload(
+      { ...s, workload: { ...s.workload, maxReplicas: s.workload.replicas } },
+      {
+        namespace: "x",
+      },
+    ) as Obj[];
+    expect(byKind(flat, "HorizontalPodAutoscaler")).toEqual([]);
+    expect(byKind(flat, "Deployment")[0]?.spec.replicas).toBe(s.workload.replicas);
   });
 
   it("admits only the services that declare they call it, and lets it call its dependencies", () => {

@@ -127,6 +127,23 @@ describe("status", () => {
     expect(s.conditions?.[0]?.status).toBe("False");
   });
 
+  it("an autoscaled Deployment: not Ready at the API's default of 1; Ready at the floor while the HPA adds pods above it", () => {
+    // The chart leaves spec.replicas to the autoscaler: created at 1, raised by the HPA to minReplicas (2).
+    const autoscaled = (specReplicas: number, updated: number, available: number) => ({
+      metadata: { generation: 1 },
+      spec: { replicas: specReplicas },
+      status: { observedGeneration: 1, updatedReplicas: updated, availableReplicas: available },
+    });
+    const ready = (d: ReturnType<typeof autoscaled>) =>
+      desiredStatus({ ...base, deployment: d }, undefined, "t").conditions?.[0]?.status;
+    expect(ready(autoscaled(1, 1, 1))).toBe("False");
+    expect(ready(autoscaled(2, 2, 2))).toBe("True");
+    // Scaled to 4 by the HPA: two more pods created (updated), not yet available; the service still serves.
+    expect(ready(autoscaled(4, 4, 2))).toBe("True");
+    // A rollout the Deployment has not finished (fewer updated pods than it wants) is not Ready.
+    expect(ready(autoscaled(4, 3, 4))).toBe("False");
+  });
+
   it("a stalled SmartService says why, and is neither Ready nor Reconciling", () => {
     const s = desiredStatus(
       { ...base, stalled: { reason: "ApplyRejected", message: "422: bad" } },

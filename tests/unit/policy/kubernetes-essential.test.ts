@@ -43,22 +43,59 @@ function essential(edit: (m: Record<string, any>) => void = () => {}, mark = tru
 const pdb = (spec: Record<string, unknown>, namespace = "dpmptsp") =>
   k8s("policy/v1:PodDisruptionBudget", { metadata: { name: "perizinan", namespace }, spec }, "pdb");
 
+const hpa = (spec: Record<string, unknown>, namespace = "dpmptsp") =>
+  k8s("autoscaling/v2:HorizontalPodAutoscaler", { metadata: { name: "perizinan", namespace }, spec }, "hpa");
+const scales = (name: string, minReplicas?: number) => ({
+  scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name },
+  ...(minReplicas === undefined ? {} : { minReplicas }),
+  maxReplicas: 6,
+});
+const messages = async (resources: ReturnType<typeof k8s>[]) =>
+  (await stackViolations(essentialReplicas, resources)).map((f) => f.message);
+
 describe("k8s-essential-replicas", () => {
   it("passes two replicas, and services that are not essential", async () => {
-    expect(await resourceViolations(essentialReplicas, essential())).toEqual([]);
+    expect(await messages([essential()])).toEqual([]);
     const single = essential((m) => {
       m.spec.replicas = 1;
     }, false);
-    expect(await resourceViolations(essentialReplicas, single)).toEqual([]);
+    expect(await messages([single])).toEqual([]);
   });
 
   it("reports an essential public service with one replica (also when replicas is left out)", async () => {
     const single = essential((m) => {
       delete m.spec.replicas;
     });
-    expect(await resourceViolations(essentialReplicas, single)).toEqual([
-      "Deployment dpmptsp/perizinan is an essential public service with 1 replica(s): set spec.replicas to at least 2",
+    expect(await stackViolations(essentialReplicas, [single])).toEqual([
+      {
+        urn: single.urn,
+        message:
+          "Deployment dpmptsp/perizinan is an essential public service with 1 replica(s): set spec.replicas to at least 2",
+      },
     ]);
+  });
+
+  it("counts the autoscaler's minReplicas for a Deployment an HPA scales (which leaves spec.replicas out)", async () => {
+    const autoscaled = essential((m) => {
+      delete m.spec.replicas;
+    });
+    expect(await messages([autoscaled, hpa(scales("perizinan", 2))])).toEqual([]);
+    // The API's default of 1 in a preview's output does not count: the HPA owns the field.
+    const defaulted = essential((m) => {
+      m.spec.replicas = 1;
+    });
+    expect(await messages([defaulted, hpa(scales("perizinan", 3))])).toEqual([]);
+    // An autoscaler that may go down to one replica (minReplicas left out means 1) is reported.
+    for (const min of [1, undefined])
+      expect(await messages([autoscaled, hpa(scales("perizinan", min))]), String(min)).toEqual([
+        "Deployment dpmptsp/perizinan is an essential public service with 1 replica(s): set minReplicas of " +
+          "HorizontalPodAutoscaler dpmptsp/perizinan to at least 2",
+      ]);
+    // An HPA of another Deployment, or in another namespace, does not scale this one.
+    for (const other of [hpa(scales("other", 3)), hpa(scales("perizinan", 3), "other")])
+      expect(await messages([autoscaled, other])).toEqual([
+        "Deployment dpmptsp/perizinan is an essential public service with 1 replica(s): set spec.replicas to at least 2",
+      ]);
   });
 });
 
