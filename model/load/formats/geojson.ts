@@ -2,15 +2,14 @@
 // site, a LineString feature a link. A feature's properties are the record's fields as in YAML
 // (connection and provenance as nested objects); a site's location is its Point, [longitude, latitude].
 // A link's line is drawn from its ends' sites, so its geometry is only checked for its type.
-import type { PathSegment, ProblemDraft } from "../problem.ts";
+import type { PathSegment } from "../problem.ts";
+import { byPath, openJsonDocument } from "./json-document.ts";
 import {
   describeJson,
-  fileProblemSink,
   geometryPath,
   isPlainObject,
   type NetworkReadResult,
   type Placed,
-  parseJson,
   pointLocation,
 } from "./network-read.ts";
 
@@ -32,10 +31,9 @@ function withLocation(props: Record<string, unknown>, location: unknown): Record
 }
 
 export function readGeoJson(file: string, text: string): NetworkReadResult {
-  const json = parseJson(file, text);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
-  const { problems: fileProblems, at } = fileProblemSink(file);
-  const root = json.value;
+  const doc = openJsonDocument(file, text);
+  if (!doc.ok) return doc;
+  const { root, fileProblems, at, recordProblems, shadows, record } = doc;
   if (!isPlainObject(root) || root.type !== "FeatureCollection" || !Array.isArray(root.features)) {
     const found = isPlainObject(root) ? `type ${describeJson(root.type)}` : describeJson(root);
     at([], `expected a GeoJSON FeatureCollection with a "features" list, found ${found}`);
@@ -46,12 +44,6 @@ export function readGeoJson(file: string, text: string): NetworkReadResult {
   const links: unknown[] = [];
   const siteFeature: number[] = [];
   const linkFeature: number[] = [];
-  const recordProblems: ProblemDraft[] = [];
-  const shadows: PathSegment[][] = [];
-  const record = (path: PathSegment[], message: string) => {
-    recordProblems.push({ file, path, message });
-    shadows.push(path);
-  };
 
   let partial = false;
   for (let f = 0; f < features.length; f++) {
@@ -116,12 +108,11 @@ export function readGeoJson(file: string, text: string): NetworkReadResult {
   const place = (path: readonly PathSegment[]): Placed => {
     const [list, k, ...rest] = path;
     const f = (list === "sites" ? siteFeature : list === "links" ? linkFeature : [])[k as number];
-    if (f === undefined) return { path: [...path], line: 0, column: 0 };
+    if (f === undefined) return byPath(path);
     const base: PathSegment[] = ["features", f];
-    if (rest.length === 0) return { path: base, line: 0, column: 0 };
-    if (list === "sites" && rest[0] === "location")
-      return { path: geometryPath(rest, [...base, "geometry"]), line: 0, column: 0 };
-    return { path: [...base, "properties", ...rest], line: 0, column: 0 };
+    if (rest.length === 0) return byPath(base);
+    if (list === "sites" && rest[0] === "location") return byPath(geometryPath(rest, [...base, "geometry"]));
+    return byPath([...base, "properties", ...rest]);
   };
   return { ok: true, read: { sites, links, recordProblems, shadows, fileProblems, partial, place } };
 }

@@ -1,12 +1,11 @@
-import type { PathSegment, ProblemDraft } from "../problem.ts";
+import type { PathSegment } from "../problem.ts";
+import { byPath, openJsonDocument } from "./json-document.ts";
 import {
   describeJson,
-  fileProblemSink,
   geometryPath,
   isPlainObject,
   type NetworkReadResult,
   type Placed,
-  parseJson,
   pointLocation,
 } from "./network-read.ts";
 import { NODE_OWN_FIELDS, OFDS_EXTENSION, SPAN_OWN_FIELDS } from "./ofds-extension.ts";
@@ -40,10 +39,9 @@ interface Source {
 }
 
 export function readOfds(file: string, text: string): NetworkReadResult {
-  const json = parseJson(file, text);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
-  const { problems: fileProblems, at } = fileProblemSink(file);
-  const root = json.value;
+  const doc = openJsonDocument(file, text);
+  if (!doc.ok) return doc;
+  const { root, fileProblems, at, recordProblems, shadows, record } = doc;
   const networks = isPlainObject(root) ? root.networks : undefined;
   if (!Array.isArray(networks)) {
     const found = isPlainObject(root) ? describeJson(networks) : describeJson(root);
@@ -56,14 +54,6 @@ export function readOfds(file: string, text: string): NetworkReadResult {
   const links: unknown[] = [];
   const siteSources: Source[] = [];
   const linkSources: Source[] = [];
-  const recordProblems: ProblemDraft[] = [];
-  const shadows: PathSegment[][] = [];
-  const record = (path: PathSegment[], message: string, allowed?: string[]) => {
-    const d: ProblemDraft = { file, path, message };
-    if (allowed) d.allowed = allowed;
-    recordProblems.push(d);
-    shadows.push(path);
-  };
   let anyExtension = false;
   let partial = false;
 
@@ -101,172 +91,157 @@ export function readOfds(file: string, text: string): NetworkReadResult {
       undatedReported = true;
     };
 
-    // Where element `index` of the network's nodes or spans came from; an element that is not an
-    // object is reported and kept as it is (the schema names nothing more of it), and gives undefined.
-    const begin = (list: "sites" | "links", item: unknown, index: number): Source | undefined => {
+    // Each element of the network's nodes or spans, with its index in the model's list and where it
+    // came from; an element that is not an object is reported and kept as it is (the schema names
+    // nothing more of it), and not visited.
+    const eachElement = (
+      list: "sites" | "links",
+      items: unknown,
+      visit: (item: Record<string, unknown>, index: number, k: number, source: Source) => void,
+    ) => {
+      if (!Array.isArray(items)) return;
       const out = list === "sites" ? sites : links;
-      const source: Source = {
-        network: n,
-        index,
-        foreign: !isPlainObject(item) || item[X] === undefined,
-        sharedProvenance: false,
-      };
-      (list === "sites" ? siteSources : linkSources).push(source);
-      if (isPlainObject(item)) return source;
-      record(
-        [list, out.length],
-        `expected a ${list === "sites" ? "node" : "span"} object, found ${describeJson(item)}`,
-      );
-      out.push(item);
-      return undefined;
+      for (let index = 0; index < items.length; index++) {
+        const item: unknown = items[index];
+        const k = out.length;
+        const source: Source = {
+          network: n,
+          index,
+          foreign: !isPlainObject(item) || item[X] === undefined,
+          sharedProvenance: false,
+        };
+        (list === "sites" ? siteSources : linkSources).push(source);
+        if (isPlainObject(item)) {
+          visit(item, index, k, source);
+          continue;
+        }
+        record(
+          [list, k],
+          `expected a ${list === "sites" ? "node" : "span"} object, found ${describeJson(item)}`,
+        );
+        out.push(item);
+      }
+    };
+    // An extension that is not an object: reported, and the record keeps only its id.
+    const brokenExtension = (list: "sites" | "links", k: number, ext: unknown, id: unknown) => {
+      record([list, k], `${X}: expected an object, found ${describeJson(ext)}`);
+      (list === "sites" ? sites : links).push({ id });
     };
 
     const categories = new Map<unknown, string>();
-    if (Array.isArray(nodes)) {
-      for (let i = 0; i < nodes.length; i++) {
-        const node: unknown = nodes[i];
-        const k = sites.length;
-        const source = begin("sites", node, i);
-        if (source === undefined || !isPlainObject(node)) continue;
-        const nodeExt = node[X];
-        const location = pointLocation(node.location);
-        if (typeof location === "string") record(["sites", k, "location"], location);
-        const loc = typeof location === "string" ? undefined : location;
-        if (nodeExt === undefined) {
-          const site = foreignSite(node, loc, assumed);
-          source.sharedProvenance = true;
-          needsAssumed(["sites", k, "provenance"]);
-          categories.set(node.id, site.category);
-          sites.push(site);
-          continue;
-        }
-        anyExtension = true;
-        if (!isPlainObject(nodeExt)) {
-          record(["sites", k], `${X}: expected an object, found ${describeJson(nodeExt)}`);
-          sites.push({ id: node.id });
-          continue;
-        }
-        const { connection, provenance, ...fields } = nodeExt;
-        for (const own of NODE_OWN_FIELDS) {
-          if (own in nodeExt)
-            at(
-              ["networks", n, "nodes", i, X, own],
-              `is the node's own OFDS field "${own}"; give it there, not here`,
-            );
-        }
-        let conn: unknown = connection;
-        if (isPlainObject(connection)) {
-          if ("status" in connection) {
-            at(
-              ["networks", n, "nodes", i, X, "connection", "status"],
-              'is the node\'s own OFDS field "status"; give it there, not here',
-            );
-            const { status: _own, ...rest } = connection;
-            conn = { status: node.status, ...rest };
-          } else conn = { status: node.status, ...connection };
-        }
-        source.sharedProvenance = provenance === undefined;
-        if (provenance === undefined && shared === undefined) needsAssumed(["sites", k, "provenance"]);
-        sites.push({
-          id: node.id,
-          name: node.name,
-          ...fields,
-          location: loc,
-          connection: conn,
-          provenance: provenance ?? shared ?? assumed,
-        });
+    eachElement("sites", nodes, (node, i, k, source) => {
+      const nodeExt = node[X];
+      const location = pointLocation(node.location);
+      if (typeof location === "string") record(["sites", k, "location"], location);
+      const loc = typeof location === "string" ? undefined : location;
+      if (nodeExt === undefined) {
+        const site = foreignSite(node, loc, assumed);
+        source.sharedProvenance = true;
+        needsAssumed(["sites", k, "provenance"]);
+        categories.set(node.id, site.category);
+        sites.push(site);
+        return;
       }
-    }
+      anyExtension = true;
+      if (!isPlainObject(nodeExt)) return brokenExtension("sites", k, nodeExt, node.id);
+      const { connection, provenance, ...fields } = nodeExt;
+      for (const own of NODE_OWN_FIELDS)
+        if (own in nodeExt) at(["networks", n, "nodes", i, X, own], givenTwice("node", `"${own}"`));
+      let conn: unknown = connection;
+      if (isPlainObject(connection)) {
+        if ("status" in connection) {
+          at(["networks", n, "nodes", i, X, "connection", "status"], givenTwice("node", '"status"'));
+          const { status: _own, ...rest } = connection;
+          conn = { status: node.status, ...rest };
+        } else conn = { status: node.status, ...connection };
+      }
+      source.sharedProvenance = provenance === undefined;
+      if (provenance === undefined && shared === undefined) needsAssumed(["sites", k, "provenance"]);
+      sites.push({
+        id: node.id,
+        name: node.name,
+        ...fields,
+        location: loc,
+        connection: conn,
+        provenance: provenance ?? shared ?? assumed,
+      });
+    });
 
-    if (Array.isArray(spans)) {
-      for (let j = 0; j < spans.length; j++) {
-        const span: unknown = spans[j];
-        const k = links.length;
-        const source = begin("links", span, j);
-        if (source === undefined || !isPlainObject(span)) continue;
-        const spanExt = span[X];
-        const deployment = deploymentOf(span.deployment);
-        if (deployment === null)
-          record(
-            ["links", k, "deployment"],
-            `${describeJson(span.deployment)} is not allowed: a list of one of`,
-            Object.keys(DEPLOYMENT),
-          );
-        const ofdsFiber = fibreOf(span);
-        if (spanExt === undefined) {
-          source.sharedProvenance = true;
-          source.fiberFrom = ofdsFiber.from;
-          needsAssumed(["links", k, "provenance"]);
-          links.push(foreignLink(span, deployment ?? undefined, ofdsFiber.fiber, categories, assumed));
-          continue;
-        }
-        anyExtension = true;
-        if (!isPlainObject(spanExt)) {
-          record(["links", k], `${X}: expected an object, found ${describeJson(spanExt)}`);
-          links.push({ id: span.id });
-          continue;
-        }
-        for (const own of SPAN_OWN_FIELDS) {
-          if (own in spanExt)
-            at(
-              ["networks", n, "spans", j, X, own],
-              `is the span's own OFDS field (${ownSpanField(own)}); give it there, not here`,
-            );
-        }
-        const provider = span.physicalInfrastructureProvider;
-        const owner = isPlainObject(provider) ? provider.id : undefined;
-        const fiber = spanExt.fiber !== undefined ? spanExt.fiber : ofdsFiber.fiber;
-        source.fiberFrom = spanExt.fiber !== undefined ? [X, "fiber"] : ofdsFiber.from;
-        source.sharedProvenance = spanExt.provenance === undefined;
-        if (spanExt.provenance === undefined && shared === undefined)
-          needsAssumed(["links", k, "provenance"]);
-        const link: Record<string, unknown> = {
-          id: span.id,
-          a: span.start,
-          b: span.end,
-          tier: spanExt.tier,
-          status: span.status,
-          deployment: deployment ?? undefined,
-          fiber,
-          cores: span.fibreCount,
-          lengthKm: span.fibreLength,
-          wavelengthNm: spanExt.wavelengthNm,
-          splices: spanExt.splices,
-          connectors: spanExt.connectors,
-          splitters: spanExt.splitters,
-          budgetDb: spanExt.budgetDb,
-          srlg: spanExt.srlg,
-        };
-        if (owner !== undefined) link.owner = owner;
-        link.provenance = spanExt.provenance ?? shared ?? assumed;
-        for (const key of Object.keys(spanExt)) if (!SPAN_EXTENSION_FIELDS.has(key)) link[key] = spanExt[key];
-        // Optional fields the span leaves out must be absent, not undefined, for the strict schema.
-        if (link.deployment === undefined) delete link.deployment;
-        links.push(link);
+    eachElement("links", spans, (span, j, k, source) => {
+      const spanExt = span[X];
+      const deployment = deploymentOf(span.deployment);
+      if (deployment === null)
+        record(
+          ["links", k, "deployment"],
+          `${describeJson(span.deployment)} is not allowed: a list of one of`,
+          Object.keys(DEPLOYMENT),
+        );
+      const ofdsFiber = fibreOf(span);
+      if (spanExt === undefined) {
+        source.sharedProvenance = true;
+        source.fiberFrom = ofdsFiber.from;
+        needsAssumed(["links", k, "provenance"]);
+        links.push(foreignLink(span, deployment ?? undefined, ofdsFiber.fiber, categories, assumed));
+        return;
       }
-    }
+      anyExtension = true;
+      if (!isPlainObject(spanExt)) return brokenExtension("links", k, spanExt, span.id);
+      for (const own of SPAN_OWN_FIELDS)
+        if (own in spanExt)
+          at(["networks", n, "spans", j, X, own], givenTwice("span", `(${ownSpanField(own)})`));
+      const provider = span.physicalInfrastructureProvider;
+      const owner = isPlainObject(provider) ? provider.id : undefined;
+      const fiber = spanExt.fiber !== undefined ? spanExt.fiber : ofdsFiber.fiber;
+      source.fiberFrom = spanExt.fiber !== undefined ? [X, "fiber"] : ofdsFiber.from;
+      source.sharedProvenance = spanExt.provenance === undefined;
+      if (spanExt.provenance === undefined && shared === undefined) needsAssumed(["links", k, "provenance"]);
+      const link: Record<string, unknown> = {
+        id: span.id,
+        a: span.start,
+        b: span.end,
+        tier: spanExt.tier,
+        status: span.status,
+        deployment: deployment ?? undefined,
+        fiber,
+        cores: span.fibreCount,
+        lengthKm: span.fibreLength,
+        wavelengthNm: spanExt.wavelengthNm,
+        splices: spanExt.splices,
+        connectors: spanExt.connectors,
+        splitters: spanExt.splitters,
+        budgetDb: spanExt.budgetDb,
+        srlg: spanExt.srlg,
+      };
+      if (owner !== undefined) link.owner = owner;
+      link.provenance = spanExt.provenance ?? shared ?? assumed;
+      for (const key of Object.keys(spanExt)) if (!SPAN_EXTENSION_FIELDS.has(key)) link[key] = spanExt[key];
+      // Optional fields the span leaves out must be absent, not undefined, for the strict schema.
+      if (link.deployment === undefined) delete link.deployment;
+      links.push(link);
+    });
   }
 
   const place = (path: readonly PathSegment[]): Placed => {
     const [list, k, ...rest] = path;
     const source = (list === "sites" ? siteSources : list === "links" ? linkSources : [])[k as number];
-    if (source === undefined) return { path: [...path], line: 0, column: 0 };
+    if (source === undefined) return byPath(path);
     const base: PathSegment[] = [
       "networks",
       source.network,
       list === "sites" ? "nodes" : "spans",
       source.index,
     ];
-    return {
-      path: list === "sites" ? nodePath(base, rest, source) : spanPath(base, rest, source),
-      line: 0,
-      column: 0,
-    };
+    return byPath(list === "sites" ? nodePath(base, rest, source) : spanPath(base, rest, source));
   };
 
   const read = { sites, links, recordProblems, shadows, fileProblems, partial, place };
   if (!anyExtension) return { ok: true, read: { ...read, derivedCity: derivedCity(networks, sites) } };
   return { ok: true, read };
+}
+
+/** An extension field the node or span has in OFDS itself: refused where the extension gives it. */
+function givenTwice(element: "node" | "span", field: string): string {
+  return `is the ${element}'s own OFDS field ${field}; give it there, not here`;
 }
 
 function ownSpanField(field: (typeof SPAN_OWN_FIELDS)[number]): string {
