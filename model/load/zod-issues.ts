@@ -58,6 +58,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** A number past its bound: "must be >= 0, found -3" (strict bounds drop the "="). */
+function outOfRange(
+  side: "<" | ">",
+  limit: number | bigint,
+  inclusive: boolean | undefined,
+  value: unknown,
+): string {
+  return `must be ${side}${inclusive === false ? "" : "="} ${limit}, found ${describeValue(value)}`;
+}
+
 export function issuesToDrafts(
   file: string,
   data: unknown,
@@ -102,22 +112,20 @@ export function issuesToDrafts(
         break;
       }
       case "too_small": {
-        const bound = `${issue.inclusive === false ? ">" : ">="} ${issue.minimum}`;
         const message =
           issue.origin === "array"
             ? `must have at least ${plural(Number(issue.minimum), "item")}`
             : issue.origin === "string"
               ? "must not be empty"
-              : `must be ${bound}, found ${describeValue(value)}`;
+              : outOfRange(">", issue.minimum, issue.inclusive, value);
         drafts.push({ file, path, message });
         break;
       }
       case "too_big": {
-        const bound = `${issue.inclusive === false ? "<" : "<="} ${issue.maximum}`;
         const message =
           issue.origin === "string"
             ? `must be at most ${plural(Number(issue.maximum), "character")}`
-            : `must be ${bound}, found ${describeValue(value)}`;
+            : outOfRange("<", issue.maximum, issue.inclusive, value);
         drafts.push({ file, path, message });
         break;
       }
