@@ -27,6 +27,7 @@ const GOOD = realFiles();
 const WOLIO = "inventory/sites/wolio.yaml";
 const ACCESS = "inventory/links/access.yaml";
 const DC = "inventory/datacenter.yaml";
+const TENANTS = "inventory/tenants.yaml";
 
 function problemsOf(files: Record<string, string>): Problem[] {
   const result = parseInventory(files);
@@ -49,6 +50,24 @@ function expectOnly(
   return p;
 }
 
+/** One edit of one record and the single problem it must give, asserted field by field. */
+type OneEdit = Omit<Partial<Problem>, "message"> & {
+  message: RegExp | string;
+  name: string;
+  /** What editRecord(GOOD, ...) changes: the file, the record's id, the text before and after. */
+  edit: [file: string, id: string, from: string, to: string];
+  /** Where the problem points in the edited files: positionOf(files, file, text, within record id). */
+  at?: [file: string, needle: string, id?: string];
+  /** What else the problem must say: the allowed values, the related place. */
+  also?: (p: Problem, files: Record<string, string>) => void;
+};
+
+function expectEdit({ name: _name, edit, at, also, ...problem }: OneEdit): void {
+  const files = editRecord(GOOD, ...edit);
+  const p = expectOnly(files, at ? { ...positionOf(files, ...at), ...problem } : problem);
+  also?.(p, files);
+}
+
 const sdn2 = recordIndex(GOOD, WOLIO, "sdn-2-bataraguru");
 
 /** How many sites the real inventory has. */
@@ -59,138 +78,165 @@ function parseSites(): number {
 }
 
 describe("broken inventories", () => {
-  it("an unknown status word: allowed values and the nearest one", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "status: operational", "status: operatonal");
-    const p = expectOnly(files, {
+  const ONE_EDIT: OneEdit[] = [
+    {
+      name: "an unknown status word: allowed values and the nearest one",
+      edit: [WOLIO, "sdn-2-bataraguru", "status: operational", "status: operatonal"],
+      at: [WOLIO, "status: operatonal", "sdn-2-bataraguru"],
       file: WOLIO,
-      ...positionOf(files, WOLIO, "status: operatonal", "sdn-2-bataraguru"),
       path: `sites[${sdn2}].connection.status`,
       message: '"operatonal" is not allowed',
       suggestion: "operational",
-    });
-    expect(p.allowed).toEqual([...FIBER_STATUSES]);
-  });
-
-  it("a misspelt field name", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "      medium: fiber", "      mediun: fiber");
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "mediun", "sdn-2-bataraguru"),
+      also: (p) => expect(p.allowed).toEqual([...FIBER_STATUSES]),
+    },
+    {
+      // "medium" is now missing too, but the suggestion already says so: no second problem.
+      name: "a misspelt field name",
+      edit: [WOLIO, "sdn-2-bataraguru", "      medium: fiber", "      mediun: fiber"],
+      at: [WOLIO, "mediun", "sdn-2-bataraguru"],
       path: `sites[${sdn2}].connection.mediun`,
       message: 'unknown field "mediun"',
       suggestion: "medium",
-    });
-    // "medium" is now missing too, but the suggestion already says so: no second problem.
-  });
-
-  it("a missing required field points at its record", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "    authority: city\n", "");
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "id: sdn-2-bataraguru"),
+    },
+    {
+      name: "a missing required field points at its record",
+      edit: [WOLIO, "sdn-2-bataraguru", "    authority: city\n", ""],
+      at: [WOLIO, "id: sdn-2-bataraguru"],
       path: `sites[${sdn2}].authority`,
       message: /^is required/,
-    });
-  });
-
-  it("an unknown tenant suggests the nearest one", () => {
-    const files = editRecord(GOOD, WOLIO, "opd-dinkes", "tenant: dinkes", "tenant: dinkess");
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "tenant: dinkess"),
+    },
+    {
+      name: "an unknown tenant suggests the nearest one",
+      edit: [WOLIO, "opd-dinkes", "tenant: dinkes", "tenant: dinkess"],
+      at: [WOLIO, "tenant: dinkess"],
       path: `sites[${recordIndex(GOOD, WOLIO, "opd-dinkes")}].tenant`,
       message: 'no tenant "dinkess"',
       suggestion: "dinkes",
-    });
-  });
-
-  it("an unknown kecamatan suggests the nearest one", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "kecamatan: wolio", "kecamatan: wollio");
-    const p = expectOnly(files, {
-      ...positionOf(files, WOLIO, "kecamatan: wollio"),
+    },
+    {
+      name: "an unknown kecamatan suggests the nearest one",
+      edit: [WOLIO, "sdn-2-bataraguru", "kecamatan: wolio", "kecamatan: wollio"],
+      at: [WOLIO, "kecamatan: wollio"],
       message: 'no kecamatan "wollio"',
       suggestion: "wolio",
-    });
-    expect(p.allowed).toContain("lea-lea");
-  });
-
-  it("a kelurahan of another kecamatan", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "kelurahan: bataraguru", "kelurahan: lipu");
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "kelurahan: lipu"),
+      also: (p) => expect(p.allowed).toContain("lea-lea"),
+    },
+    {
+      name: "a kelurahan of another kecamatan",
+      edit: [WOLIO, "sdn-2-bataraguru", "kelurahan: bataraguru", "kelurahan: lipu"],
+      at: [WOLIO, "kelurahan: lipu"],
       path: `sites[${sdn2}].kelurahan`,
       message: 'kelurahan "lipu" belongs to kecamatan "betoambari", not "wolio"',
-    });
-  });
-
-  it("coordinates outside the city, with a hint when the latitude lost its sign", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "sdn-2-bataraguru",
-      "{ lat: -5.489, lon: 122.6384 }",
-      "{ lat: 5.489, lon: 122.6384 }",
-    );
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "location:", "sdn-2-bataraguru"),
+    },
+    {
+      name: "coordinates outside the city, with a hint when the latitude lost its sign",
+      edit: [WOLIO, "sdn-2-bataraguru", "{ lat: -5.489, lon: 122.6384 }", "{ lat: 5.489, lon: 122.6384 }"],
+      at: [WOLIO, "location:", "sdn-2-bataraguru"],
       path: `sites[${sdn2}].location`,
       message:
         "(5.489, 122.6384) is outside the city's bounding box lat -5.54..-5.305, lon 122.55..122.775; latitudes south of the equator are negative",
-    });
-  });
-
-  it("a latitude beyond the poles", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "sdn-2-bataraguru",
-      "{ lat: -5.489, lon: 122.6384 }",
-      "{ lat: 122.6384, lon: -5.489 }",
-    );
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "lat: 122.6384", "sdn-2-bataraguru"),
+    },
+    {
+      name: "a latitude beyond the poles",
+      edit: [WOLIO, "sdn-2-bataraguru", "{ lat: -5.489, lon: 122.6384 }", "{ lat: 122.6384, lon: -5.489 }"],
+      at: [WOLIO, "lat: 122.6384", "sdn-2-bataraguru"],
       path: `sites[${sdn2}].location.lat`,
       message: "must be <= 90, found 122.6384",
-    });
-  });
-
-  it("a pop reference to a site that is not a pop", () => {
-    const files = editRecord(GOOD, WOLIO, "opd-dinkes", "pop: pop-wolio", "pop: kec-office-wolio");
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "pop: kec-office-wolio"),
+    },
+    {
+      name: "a pop reference to a site that is not a pop",
+      edit: [WOLIO, "opd-dinkes", "pop: pop-wolio", "pop: kec-office-wolio"],
+      at: [WOLIO, "pop: kec-office-wolio"],
       message: '"kec-office-wolio" is a kecamatan-office site, not a pop',
-    });
-  });
-
-  it("a school without a level", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "    level: SD\n", "");
-    const p = expectOnly(files, {
-      ...positionOf(files, WOLIO, "id: sdn-2-bataraguru"),
+    },
+    {
+      name: "a school without a level",
+      edit: [WOLIO, "sdn-2-bataraguru", "    level: SD\n", ""],
+      at: [WOLIO, "id: sdn-2-bataraguru"],
       path: `sites[${sdn2}].level`,
       message: "is required for a school",
-    });
-    expect(p.allowed).toEqual(["SD", "SMP", "SMA", "SMK", "SLB"]);
-  });
-
-  it("a level on a site that is not a school", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "opd-dinkes",
-      "    authority: city\n",
-      "    level: SMA\n    authority: city\n",
-    );
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "level: SMA", "opd-dinkes"),
+      also: (p) => expect(p.allowed).toEqual(["SD", "SMP", "SMA", "SMK", "SLB"]),
+    },
+    {
+      name: "a level on a site that is not a school",
+      edit: [WOLIO, "opd-dinkes", "    authority: city\n", "    level: SMA\n    authority: city\n"],
+      at: [WOLIO, "level: SMA", "opd-dinkes"],
       message: 'only schools have a level; this site\'s category is "opd"',
-    });
-  });
-
-  it("a province school claimed by the city", () => {
-    const files = editRecord(GOOD, WOLIO, "sman-1-baubau", "authority: province", "authority: city");
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "authority: city", "sman-1-baubau"),
+    },
+    {
+      name: "a province school claimed by the city",
+      edit: [WOLIO, "sman-1-baubau", "authority: province", "authority: city"],
+      at: [WOLIO, "authority: city", "sman-1-baubau"],
       path: `sites[${recordIndex(GOOD, WOLIO, "sman-1-baubau")}].authority`,
       message: "an SMA is run by the province (or privately), not the city",
-    });
-  });
+    },
+    {
+      name: "an operational site without an operational path to a core names its links",
+      edit: [ACCESS, "pop-wolio--sdn-2-bataraguru", "status: operational", "status: planned"],
+      at: [WOLIO, "status: operational", "sdn-2-bataraguru"],
+      file: WOLIO,
+      path: `sites[${sdn2}].connection.status`,
+      message:
+        "is operational, but no path of operational links through operational sites joins it to an operational core; its links: pop-wolio--sdn-2-bataraguru (planned)",
+    },
+    {
+      name: "an operational link to a decommissioned site",
+      edit: [WOLIO, "sdn-2-bataraguru", "status: operational", "status: decommissioned"],
+      at: [ACCESS, "status: operational", "pop-wolio--sdn-2-bataraguru"],
+      file: ACCESS,
+      message: 'is operational, but its end b "sdn-2-bataraguru" is decommissioned',
+    },
+    {
+      name: "a number written as text",
+      edit: [ACCESS, "pop-wolio--sdn-2-bataraguru", "lengthKm: 3.32", 'lengthKm: "3,32"'],
+      at: [ACCESS, "lengthKm:", "pop-wolio--sdn-2-bataraguru"],
+      message: 'expected a number, found "3,32"',
+    },
+    {
+      name: "a wavelength the optics do not have",
+      edit: [ACCESS, "pop-wolio--sdn-2-bataraguru", "wavelengthNm: 1310", "wavelengthNm: 1300"],
+      message: "1300 is not allowed",
+      suggestion: "1310",
+      also: (p) => expect(p.allowed).toEqual(["1310", "1490", "1550"]),
+    },
+    {
+      name: "an impossible date",
+      edit: [WOLIO, "sdn-2-bataraguru", "asOf: 2025-01-31", "asOf: 2025-13-31"],
+      at: [WOLIO, "asOf: 2025-13-31"],
+      path: `sites[${sdn2}].provenance.asOf`,
+      message: '"2025-13-31": must be a date YYYY-MM-DD',
+    },
+    {
+      name: "a site filed under the wrong kecamatan",
+      edit: [
+        WOLIO,
+        "opd-dinkes",
+        "kecamatan: wolio\n    kelurahan: bataraguru",
+        "kecamatan: murhum\n    kelurahan: wajo",
+      ],
+      at: [WOLIO, "kecamatan: murhum"],
+      message:
+        'is "murhum" but this file holds the sites of kecamatan "wolio"; move the site to sites/murhum.yaml',
+    },
+    {
+      name: "a link filed under the wrong tier",
+      edit: [ACCESS, "pop-wolio--sdn-2-bataraguru", "tier: access", "tier: core"],
+      at: [ACCESS, "tier: core"],
+      message: 'is "core" but this file holds access links; move the link to links/core.yaml',
+    },
+    {
+      name: "a second walidata",
+      edit: [TENANTS, "dinkes", "kind: dinas\n", "kind: dinas\n    dataRole: walidata\n"],
+      at: [TENANTS, "dataRole: walidata", "dinkes"],
+      file: TENANTS,
+      path: `tenants[${recordIndex(GOOD, TENANTS, "dinkes")}].dataRole`,
+      message: /^"dinkes" is a second walidata/,
+      allowed: ["produsen-data"],
+      also: (p) =>
+        expect(p.related?.path).toBe(`tenants[${recordIndex(GOOD, TENANTS, "balitbangda")}].dataRole`),
+    },
+  ];
+  for (const c of ONE_EDIT) it(c.name, () => expectEdit(c));
 
   it("a duplicate site id names where it was first defined", () => {
     // opd-dinkes comes first in the file, so the original sdn-2-bataraguru is the repeat.
@@ -226,38 +272,6 @@ describe("broken inventories", () => {
     expect(problems[1]?.message).toMatch(/^is operational, but no path/);
   });
 
-  it("an operational site without an operational path to a core names its links", () => {
-    const files = editRecord(
-      GOOD,
-      ACCESS,
-      "pop-wolio--sdn-2-bataraguru",
-      "status: operational",
-      "status: planned",
-    );
-    expectOnly(files, {
-      file: WOLIO,
-      ...positionOf(files, WOLIO, "status: operational", "sdn-2-bataraguru"),
-      path: `sites[${sdn2}].connection.status`,
-      message:
-        "is operational, but no path of operational links through operational sites joins it to an operational core; its links: pop-wolio--sdn-2-bataraguru (planned)",
-    });
-  });
-
-  it("an operational link to a decommissioned site", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "sdn-2-bataraguru",
-      "status: operational",
-      "status: decommissioned",
-    );
-    expectOnly(files, {
-      file: ACCESS,
-      ...positionOf(files, ACCESS, "status: operational", "pop-wolio--sdn-2-bataraguru"),
-      message: 'is operational, but its end b "sdn-2-bataraguru" is decommissioned',
-    });
-  });
-
   it("a YAML syntax error, with its position", () => {
     const files = editRecord(
       GOOD,
@@ -291,41 +305,6 @@ describe("broken inventories", () => {
     expect(problems[0]?.message).toMatch(/DUPLICATE_KEY/);
   });
 
-  it("a number written as text", () => {
-    const files = editRecord(
-      GOOD,
-      ACCESS,
-      "pop-wolio--sdn-2-bataraguru",
-      "lengthKm: 3.32",
-      'lengthKm: "3,32"',
-    );
-    expectOnly(files, {
-      ...positionOf(files, ACCESS, "lengthKm:", "pop-wolio--sdn-2-bataraguru"),
-      message: 'expected a number, found "3,32"',
-    });
-  });
-
-  it("a wavelength the optics do not have", () => {
-    const files = editRecord(
-      GOOD,
-      ACCESS,
-      "pop-wolio--sdn-2-bataraguru",
-      "wavelengthNm: 1310",
-      "wavelengthNm: 1300",
-    );
-    const p = expectOnly(files, { message: "1300 is not allowed", suggestion: "1310" });
-    expect(p.allowed).toEqual(["1310", "1490", "1550"]);
-  });
-
-  it("an impossible date", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "asOf: 2025-01-31", "asOf: 2025-13-31");
-    expectOnly(files, {
-      path: `sites[${sdn2}].provenance.asOf`,
-      ...positionOf(files, WOLIO, "asOf: 2025-13-31"),
-      message: '"2025-13-31": must be a date YYYY-MM-DD',
-    });
-  });
-
   it("an id that is not a lowercase DNS label", () => {
     const files = editRecord(GOOD, WOLIO, "opd-dinkes", "id: opd-dinkes", "id: OPD_Dinkes");
     const problems = problemsOf(files);
@@ -337,49 +316,6 @@ describe("broken inventories", () => {
     expect(bad?.message).toMatch(/^"OPD_Dinkes": must be a lowercase id/);
     // The link that named the old id now dangles, and says so.
     expect(problems.find((p) => p.file === ACCESS)?.message).toBe('no site "opd-dinkes"');
-  });
-
-  it("a site filed under the wrong kecamatan", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "opd-dinkes",
-      "kecamatan: wolio\n    kelurahan: bataraguru",
-      "kecamatan: murhum\n    kelurahan: wajo",
-    );
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, "kecamatan: murhum"),
-      message:
-        'is "murhum" but this file holds the sites of kecamatan "wolio"; move the site to sites/murhum.yaml',
-    });
-  });
-
-  it("a link filed under the wrong tier", () => {
-    const files = editRecord(GOOD, ACCESS, "pop-wolio--sdn-2-bataraguru", "tier: access", "tier: core");
-    expectOnly(files, {
-      ...positionOf(files, ACCESS, "tier: core"),
-      message: 'is "core" but this file holds access links; move the link to links/core.yaml',
-    });
-  });
-
-  it("a second walidata", () => {
-    const files = editRecord(
-      GOOD,
-      "inventory/tenants.yaml",
-      "dinkes",
-      "kind: dinas\n",
-      "kind: dinas\n    dataRole: walidata\n",
-    );
-    const p = expectOnly(files, {
-      file: "inventory/tenants.yaml",
-      path: `tenants[${recordIndex(GOOD, "inventory/tenants.yaml", "dinkes")}].dataRole`,
-      ...positionOf(files, "inventory/tenants.yaml", "dataRole: walidata", "dinkes"),
-      message: /^"dinkes" is a second walidata/,
-      allowed: ["produsen-data"],
-    });
-    expect(p.related?.path).toBe(
-      `tenants[${recordIndex(GOOD, "inventory/tenants.yaml", "balitbangda")}].dataRole`,
-    );
   });
 
   it("a server in a rack that does not exist", () => {
@@ -526,34 +462,37 @@ describe("YAML that parses but cannot become values", () => {
 describe("messages in the words of a YAML file", () => {
   const ACCESS_LINK = "pop-wolio--sdn-2-bataraguru";
 
-  it("a scalar where fields belong", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "sdn-2-bataraguru",
-      "connection:\n      status: operational\n      medium: fiber\n      access: gpon\n      pop: pop-wolio",
-      "connection: operational",
-    );
-    expectOnly(files, {
+  const ONE_EDIT: OneEdit[] = [
+    {
+      name: "a scalar where fields belong",
+      edit: [
+        WOLIO,
+        "sdn-2-bataraguru",
+        "connection:\n      status: operational\n      medium: fiber\n      access: gpon\n      pop: pop-wolio",
+        "connection: operational",
+      ],
       path: `sites[${sdn2}].connection`,
       message: 'expected a mapping (fields on the lines below, or { ... }), found "operational"',
-    });
-  });
-
-  it("a value left empty", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "name: SD Negeri 2 Bataraguru", "name:");
-    expectOnly(files, { path: `sites[${sdn2}].name`, message: "is empty; expected text" });
-  });
-
-  it("a fraction where a count belongs", () => {
-    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "cores: 2", "cores: 2.5");
-    expectOnly(files, { message: "expected a whole number, found 2.5" });
-  });
-
-  it("a shortened id suggests the full one", () => {
-    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "owner: diskominfo", "owner: kominfo");
-    expectOnly(files, { message: 'no tenant "kominfo"', suggestion: "diskominfo" });
-  });
+    },
+    {
+      name: "a value left empty",
+      edit: [WOLIO, "sdn-2-bataraguru", "name: SD Negeri 2 Bataraguru", "name:"],
+      path: `sites[${sdn2}].name`,
+      message: "is empty; expected text",
+    },
+    {
+      name: "a fraction where a count belongs",
+      edit: [ACCESS, ACCESS_LINK, "cores: 2", "cores: 2.5"],
+      message: "expected a whole number, found 2.5",
+    },
+    {
+      name: "a shortened id suggests the full one",
+      edit: [ACCESS, ACCESS_LINK, "owner: diskominfo", "owner: kominfo"],
+      message: 'no tenant "kominfo"',
+      suggestion: "diskominfo",
+    },
+  ];
+  for (const c of ONE_EDIT) it(c.name, () => expectEdit(c));
 });
 
 describe("file layouts", () => {
@@ -658,6 +597,70 @@ describe("hostile and careless input", () => {
   const ACCESS_LINK = "pop-wolio--sdn-2-bataraguru";
   const accessLink = recordIndex(GOOD, ACCESS, ACCESS_LINK);
 
+  const ONE_EDIT: OneEdit[] = [
+    {
+      name: "a link far longer than any route on Earth",
+      edit: [ACCESS, ACCESS_LINK, "lengthKm: 3.32", "lengthKm: 1000000000"],
+      at: [ACCESS, "lengthKm:", ACCESS_LINK],
+      file: ACCESS,
+      path: `links[${accessLink}].lengthKm`,
+      message: "must be <= 1000000, found 1000000000",
+    },
+    {
+      name: "a name of spaces only",
+      edit: [WOLIO, "sdn-2-bataraguru", "name: SD Negeri 2 Bataraguru", 'name: " "'],
+      at: [WOLIO, 'name: " "'],
+      path: `sites[${sdn2}].name`,
+      message: '" ": must contain more than spaces, and no control characters (NUL, tab, escape, ...)',
+    },
+    {
+      name: "a NUL byte in a name",
+      edit: [WOLIO, "sdn-2-bataraguru", "name: SD Negeri 2 Bataraguru", 'name: "SD Negeri 2\\0 Bataraguru"'],
+      path: `sites[${sdn2}].name`,
+      message:
+        '"SD Negeri 2\\u0000 Bataraguru": must contain more than spaces, and no control characters (NUL, tab, escape, ...)',
+    },
+    {
+      name: "an operational link to a site still being built is refused, naming the site's file too",
+      edit: [WOLIO, "sdn-2-bataraguru", "status: operational", "status: underConstruction"],
+      at: [ACCESS, "status: operational", ACCESS_LINK],
+      file: ACCESS,
+      path: `links[${accessLink}].status`,
+      message: 'is operational, but its end b "sdn-2-bataraguru" is underConstruction',
+      also: (p, files) =>
+        expect(p.related).toEqual({
+          file: WOLIO,
+          ...positionOf(files, WOLIO, "status: underConstruction", "sdn-2-bataraguru"),
+          path: `sites[${sdn2}].connection.status`,
+        }),
+    },
+    {
+      name: "a kelurahan of another kecamatan names where city.yaml puts it",
+      edit: [WOLIO, "sdn-2-bataraguru", "kelurahan: bataraguru", "kelurahan: lipu"],
+      path: `sites[${sdn2}].kelurahan`,
+      message: /^kelurahan "lipu" belongs/,
+      also: (p, files) =>
+        expect(p.related).toMatchObject({
+          file: "inventory/city.yaml",
+          ...positionOf(files, "inventory/city.yaml", "id: lipu"),
+        }),
+    },
+    {
+      name: "a stranded site names the link file whose status broke its path",
+      edit: [ACCESS, ACCESS_LINK, "status: operational", "status: planned"],
+      file: WOLIO,
+      path: `sites[${sdn2}].connection.status`,
+      message: /^is operational, but no path/,
+      also: (p, files) =>
+        expect(p.related).toEqual({
+          file: ACCESS,
+          ...positionOf(files, ACCESS, "status: planned", ACCESS_LINK),
+          path: `links[${accessLink}].status`,
+        }),
+    },
+  ];
+  for (const c of ONE_EDIT) it(c.name, () => expectEdit(c));
+
   it("collections nested deeper than the reader can go: one positioned problem, no stack trace", () => {
     const deep = `targets: ${"[".repeat(5000)}${"]".repeat(5000)}\n`;
     const problems = problemsOf({ ...GOOD, "inventory/targets.yaml": deep });
@@ -708,61 +711,6 @@ describe("hostile and careless input", () => {
     expect(problems.slice(1).some((p) => p.file === "inventory/sites/betoambari.yaml")).toBe(true);
   });
 
-  it("a link far longer than any route on Earth", () => {
-    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "lengthKm: 3.32", "lengthKm: 1000000000");
-    expectOnly(files, {
-      file: ACCESS,
-      ...positionOf(files, ACCESS, "lengthKm:", ACCESS_LINK),
-      path: `links[${accessLink}].lengthKm`,
-      message: "must be <= 1000000, found 1000000000",
-    });
-  });
-
-  it("a name of spaces only", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "name: SD Negeri 2 Bataraguru", 'name: " "');
-    expectOnly(files, {
-      ...positionOf(files, WOLIO, 'name: " "'),
-      path: `sites[${sdn2}].name`,
-      message: '" ": must contain more than spaces, and no control characters (NUL, tab, escape, ...)',
-    });
-  });
-
-  it("a NUL byte in a name", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "sdn-2-bataraguru",
-      "name: SD Negeri 2 Bataraguru",
-      'name: "SD Negeri 2\\0 Bataraguru"',
-    );
-    expectOnly(files, {
-      path: `sites[${sdn2}].name`,
-      message:
-        '"SD Negeri 2\\u0000 Bataraguru": must contain more than spaces, and no control characters (NUL, tab, escape, ...)',
-    });
-  });
-
-  it("an operational link to a site still being built is refused, naming the site's file too", () => {
-    const files = editRecord(
-      GOOD,
-      WOLIO,
-      "sdn-2-bataraguru",
-      "status: operational",
-      "status: underConstruction",
-    );
-    const p = expectOnly(files, {
-      file: ACCESS,
-      ...positionOf(files, ACCESS, "status: operational", ACCESS_LINK),
-      path: `links[${accessLink}].status`,
-      message: 'is operational, but its end b "sdn-2-bataraguru" is underConstruction',
-    });
-    expect(p.related).toEqual({
-      file: WOLIO,
-      ...positionOf(files, WOLIO, "status: underConstruction", "sdn-2-bataraguru"),
-      path: `sites[${sdn2}].connection.status`,
-    });
-  });
-
   it("a data center file the coverage report does not use cannot stop it", () => {
     const broken = { ...GOOD, [DC]: "datacenter: [not, a, data, center]\n" };
     const missing: Record<string, string> = { ...GOOD };
@@ -774,29 +722,6 @@ describe("hostile and careless input", () => {
       // The stacks need it: there it is still a problem.
       expect(problemsOf(files)[0]?.file).toBe(DC);
     }
-  });
-
-  it("a kelurahan of another kecamatan names where city.yaml puts it", () => {
-    const files = editRecord(GOOD, WOLIO, "sdn-2-bataraguru", "kelurahan: bataraguru", "kelurahan: lipu");
-    const p = expectOnly(files, { path: `sites[${sdn2}].kelurahan`, message: /^kelurahan "lipu" belongs/ });
-    expect(p.related).toMatchObject({
-      file: "inventory/city.yaml",
-      ...positionOf(files, "inventory/city.yaml", "id: lipu"),
-    });
-  });
-
-  it("a stranded site names the link file whose status broke its path", () => {
-    const files = editRecord(GOOD, ACCESS, ACCESS_LINK, "status: operational", "status: planned");
-    const p = expectOnly(files, {
-      file: WOLIO,
-      path: `sites[${sdn2}].connection.status`,
-      message: /^is operational, but no path/,
-    });
-    expect(p.related).toEqual({
-      file: ACCESS,
-      ...positionOf(files, ACCESS, "status: planned", ACCESS_LINK),
-      path: `links[${accessLink}].status`,
-    });
   });
 });
 
