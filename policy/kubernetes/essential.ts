@@ -5,9 +5,10 @@ import type { PolicyResource, ResourceRule, StackFinding, StackRule } from "../r
 import {
   describeWorkload,
   isKind,
-  list,
   metadata,
+  type Obj,
   obj,
+  objects,
   selects,
   str,
   type Workload,
@@ -93,22 +94,15 @@ export const essentialReplicas: StackRule = {
 
 /** Does the pod spec keep its replicas on different racks (a hard rule, not a preference)? */
 function spreadsAcrossRacks(w: Workload): boolean {
-  for (const raw of list(w.podSpec.topologySpreadConstraints)) {
-    const c = obj(raw) ?? {};
-    if (
-      RACK_KEYS.includes(str(c.topologyKey) ?? "") &&
-      c.whenUnsatisfiable === "DoNotSchedule" &&
-      selects(c.labelSelector, w.podLabels)
-    )
-      return true;
-  }
+  // A spread constraint and an anti-affinity term both name a topology key and the pods they keep apart.
+  const acrossRacks = (term: Obj) =>
+    RACK_KEYS.includes(str(term.topologyKey) ?? "") && selects(term.labelSelector, w.podLabels);
   const anti = obj(obj(w.podSpec.affinity)?.podAntiAffinity);
-  for (const raw of list(anti?.requiredDuringSchedulingIgnoredDuringExecution)) {
-    const term = obj(raw) ?? {};
-    if (RACK_KEYS.includes(str(term.topologyKey) ?? "") && selects(term.labelSelector, w.podLabels))
-      return true;
-  }
-  return false;
+  return (
+    objects(w.podSpec.topologySpreadConstraints).some(
+      (c) => acrossRacks(c) && c.whenUnsatisfiable === "DoNotSchedule",
+    ) || objects(anti?.requiredDuringSchedulingIgnoredDuringExecution).some(acrossRacks)
+  );
 }
 
 export const essentialRackSpread: ResourceRule = {

@@ -14,6 +14,11 @@ export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** A list's entries as objects; an entry that is not one reads as {} (so its fields read as absent). */
+export function objects(value: unknown): Obj[] {
+  return list(value).map((v) => obj(v) ?? {});
+}
+
 export function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -104,8 +109,7 @@ export interface Container {
 export function containers(podSpec: Obj): Container[] {
   const out: Container[] = [];
   for (const field of ["initContainers", "containers", "ephemeralContainers"]) {
-    list(podSpec[field]).forEach((c, i) => {
-      const spec = obj(c) ?? {};
+    objects(podSpec[field]).forEach((spec, i) => {
       out.push({ field, name: str(spec.name) ?? `#${i}`, spec });
     });
   }
@@ -126,8 +130,7 @@ export function selects(selector: unknown, labels: Obj): boolean {
   if (!s) return false;
   const matchLabels = obj(s.matchLabels) ?? {};
   for (const [k, v] of Object.entries(matchLabels)) if (labels[k] !== v) return false;
-  for (const e of list(s.matchExpressions)) {
-    const expr = obj(e) ?? {};
+  for (const expr of objects(s.matchExpressions)) {
     const key = str(expr.key) ?? "";
     const values = list(expr.values).map(String);
     const has = Object.hasOwn(labels, key);

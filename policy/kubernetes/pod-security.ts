@@ -2,7 +2,7 @@
 // the manifest before it reaches the API server: the admission controller would refuse such a pod
 // only when the Deployment's ReplicaSet tries to create it, long after `pulumi up` said "updated".
 import type { ResourceRule } from "../rule.ts";
-import { type Container, containers, list, obj, str } from "./objects.ts";
+import { type Container, containers, list, obj, objects, str } from "./objects.ts";
 import { workloadRule } from "./workload-rule.ts";
 
 /** The only capability `restricted` lets a container add. */
@@ -51,8 +51,7 @@ export const noHostAccess = workloadRule({
     for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
       if (spec[field] === true) report(`remove ${w.podSpecPath}.${field} (or set it to false)`);
     }
-    for (const v of list(spec.volumes)) {
-      const vol = obj(v) ?? {};
+    for (const vol of objects(spec.volumes)) {
       if (vol.hostPath !== undefined)
         report(
           `volume "${str(vol.name) ?? "?"}" mounts a hostPath; use an emptyDir, ` +
@@ -98,8 +97,7 @@ export const podSecurityRestricted = workloadRule({
   check(w, report) {
     const spec = w.podSpec;
     const podSc = obj(spec.securityContext) ?? {};
-    for (const v of list(spec.volumes)) {
-      const vol = obj(v) ?? {};
+    for (const vol of objects(spec.volumes)) {
       const type = Object.keys(vol).find((k) => k !== "name");
       if (type && type !== "hostPath" && !RESTRICTED_VOLUMES.has(type))
         report(

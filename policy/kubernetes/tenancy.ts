@@ -2,7 +2,7 @@
 // tenant group is granted secrets or wildcards. Both need the whole stack (a namespace and the
 // NetworkPolicies in it; a binding and the role it names), so they are stack rules.
 import type { PolicyResource, StackFinding, StackRule } from "../rule.ts";
-import { isKind, list, metadata, obj, str } from "./objects.ts";
+import { isKind, list, metadata, obj, objects, str } from "./objects.ts";
 
 /** The label that marks a namespace as a tenant's (set by charts/tenant-namespace.ts). */
 export const TENANT_LABEL = "smartcity.baubaukota.go.id/tenant";
@@ -72,8 +72,7 @@ const BUILT_IN_WIDE: Readonly<Record<string, string>> = {
 /** What a role's rules grant that a tenant group must not have. */
 export function wideGrants(rules: unknown): string[] {
   const out: string[] = [];
-  for (const raw of list(rules)) {
-    const rule = obj(raw) ?? {};
+  for (const rule of objects(rules)) {
     const groups = list(rule.apiGroups).map(String);
     const resources = list(rule.resources).map(String);
     const verbs = list(rule.verbs).map(String);
@@ -110,8 +109,7 @@ export const tenantRbac: StackRule = {
       const cluster = isKind(r, "rbac.authorization.k8s.io", "ClusterRoleBinding");
       if (!cluster && !isKind(r, "rbac.authorization.k8s.io", "RoleBinding")) continue;
       const meta = metadata(r);
-      const groups = list(r.props.subjects)
-        .map((s) => obj(s) ?? {})
+      const groups = objects(r.props.subjects)
         .filter((s) => s.kind === "Group")
         .map((s) => str(s.name) ?? "")
         .filter(
