@@ -10,6 +10,7 @@ import {
   parseNetworkInventory,
 } from "../../../model/load/index.ts";
 import { FIBER_STATUSES } from "../../../model/types.ts";
+import { type ExpectedProblem, expectOneProblem } from "./expect-problem.ts";
 import {
   editFile,
   editRecord,
@@ -36,23 +37,12 @@ function problemsOf(files: Record<string, string>): Problem[] {
 }
 
 /** The single problem the edit must produce, asserted field by field. */
-function expectOnly(
-  files: Record<string, string>,
-  expected: Omit<Partial<Problem>, "message"> & { message: RegExp | string },
-) {
-  const problems = problemsOf(files);
-  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  const [p] = problems as [Problem];
-  const { message, ...rest } = expected;
-  expect(p).toMatchObject(rest);
-  if (typeof message === "string") expect(p.message).toBe(message);
-  else expect(p.message).toMatch(message);
-  return p;
+function expectOnly(files: Record<string, string>, expected: ExpectedProblem): Problem {
+  return expectOneProblem(problemsOf(files), expected);
 }
 
 /** One edit of one record and the single problem it must give, asserted field by field. */
-type OneEdit = Omit<Partial<Problem>, "message"> & {
-  message: RegExp | string;
+type OneEdit = ExpectedProblem & {
   name: string;
   /** What editRecord(GOOD, ...) changes: the file, the record's id, the text before and after. */
   edit: [file: string, id: string, from: string, to: string];

@@ -6,6 +6,7 @@ import { geoJsonText, ndjsonText } from "../../../../bench/synthetic/network-fil
 import { type Problem, parseInventory, parseNetworkInventory } from "../../../../model/load/index.ts";
 import type { Inventory } from "../../../../model/types.ts";
 import { type OfdsPackage, renderOfds, toOfdsPackage } from "../../../../reports/ofds/package.ts";
+import { type ExpectedProblem, expectOneProblem } from "../expect-problem.ts";
 import { realFiles } from "../inventory-fixture.ts";
 
 const YAML = realFiles();
@@ -24,20 +25,9 @@ function problemsOf(name: string, text: string, context = CONTEXT): Problem[] {
   return result.problems;
 }
 
-/** The single problem the edit must produce, asserted field by field. */
-function expectOnly(
-  name: string,
-  text: string,
-  expected: Omit<Partial<Problem>, "message"> & { message: RegExp | string },
-): Problem {
-  const problems = problemsOf(name, text);
-  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  const [p] = problems as [Problem];
-  const { message, ...rest } = expected;
-  expect(p).toMatchObject({ file: name, ...rest });
-  if (typeof message === "string") expect(p.message).toBe(message);
-  else expect(p.message).toMatch(message);
-  return p;
+/** The single problem the edit must produce, in file `name`, asserted field by field. */
+function expectOnly(name: string, text: string, expected: ExpectedProblem): Problem {
+  return expectOneProblem(problemsOf(name, text), { file: name, ...expected });
 }
 
 describe("broken OFDS packages", () => {
@@ -46,6 +36,19 @@ describe("broken OFDS packages", () => {
   const nodeIndex = (p: OfdsPackage, id: string) => p.networks[0].nodes.findIndex((n) => n.id === id);
   const spanIndex = (p: OfdsPackage, id: string) => p.networks[0].spans.findIndex((s) => s.id === id);
   const text = (p: OfdsPackage) => renderOfds(p);
+  // The package with one node (or span) edited, and that element's path in the package.
+  const editNode = (id: string, edit: (node: Record<string, any>) => void) => {
+    const p = pkg();
+    const i = nodeIndex(p, id);
+    edit(p.networks[0].nodes[i] as Record<string, any>);
+    return { text: text(p), at: `networks[0].nodes[${i}]` };
+  };
+  const editSpan = (id: string, edit: (span: Record<string, any>) => void) => {
+    const p = pkg();
+    const j = spanIndex(p, id);
+    edit(p.networks[0].spans[j] as Record<string, any>);
+    return { text: text(p), at: `networks[0].spans[${j}]` };
+  };
 
   it("broken JSON: the line and column where it broke", () => {
     const good = text(pkg());
@@ -79,12 +82,12 @@ describe("broken OFDS packages", () => {
   });
 
   it("a node status outside the codelist: the node's own field, the allowed words, the nearest", () => {
-    const p = pkg();
-    const i = nodeIndex(p, "sdn-2-bataraguru");
-    (p.networks[0].nodes[i] as { status: string }).status = "operatonal";
-    const problem = expectOnly(NAME, text(p), {
+    const node = editNode("sdn-2-bataraguru", (n) => {
+      n.status = "operatonal";
+    });
+    const problem = expectOnly(NAME, node.text, {
       line: 0,
-      path: `networks[0].nodes[${i}].status`,
+      path: `${node.at}.status`,
       message: '"operatonal" is not allowed',
       suggestion: "operational",
     });
@@ -92,95 +95,92 @@ describe("broken OFDS packages", () => {
   });
 
   it("a node location of the wrong geometry type", () => {
-    const p = pkg();
-    const i = nodeIndex(p, "sdn-2-bataraguru");
-    const node = p.networks[0].nodes[i] as unknown as { location: unknown };
-    node.location = {
-      type: "LineString",
-      coordinates: [
-        [122.6, -5.4],
-        [122.61, -5.41],
-      ],
-    };
-    expectOnly(NAME, text(p), {
-      path: `networks[0].nodes[${i}].location`,
+    const node = editNode("sdn-2-bataraguru", (n) => {
+      n.location = {
+        type: "LineString",
+        coordinates: [
+          [122.6, -5.4],
+          [122.61, -5.41],
+        ],
+      };
+    });
+    expectOnly(NAME, node.text, {
+      path: `${node.at}.location`,
       message: "expected a GeoJSON Point, found a LineString",
     });
   });
 
   it("latitude and longitude swapped: the coordinate out of range", () => {
-    const p = pkg();
-    const i = nodeIndex(p, "sdn-2-bataraguru");
-    const c = p.networks[0].nodes[i]?.location.coordinates as [number, number];
-    p.networks[0].nodes[i]!.location.coordinates = [c[1], c[0]];
-    expectOnly(NAME, text(p), {
-      path: `networks[0].nodes[${i}].location.coordinates[1]`,
+    const node = editNode("sdn-2-bataraguru", (n) => {
+      const [lon, lat] = n.location.coordinates;
+      n.location.coordinates = [lat, lon];
+    });
+    expectOnly(NAME, node.text, {
+      path: `${node.at}.location.coordinates[1]`,
       message: /^must be <= 90, found 122\./,
     });
   });
 
   it("a field OFDS lacks, missing from the extension", () => {
-    const p = pkg();
-    const i = nodeIndex(p, "sdn-2-bataraguru");
-    const ext = p.networks[0].nodes[i]?.baubau as { authority?: string };
-    delete ext.authority;
-    expectOnly(NAME, text(p), {
-      path: `networks[0].nodes[${i}].baubau.authority`,
+    const node = editNode("sdn-2-bataraguru", (n) => {
+      delete n.baubau.authority;
+    });
+    expectOnly(NAME, node.text, {
+      path: `${node.at}.baubau.authority`,
       message: /^is required/,
     });
   });
 
   it("a misspelt extension field: unknown, with the nearest name", () => {
-    const p = pkg();
-    const j = spanIndex(p, "pop-lea-lea--pop-bungi");
-    const ext = p.networks[0].spans[j]?.baubau as unknown as Record<string, unknown>;
-    ext.budgetdB = ext.budgetDb;
-    delete ext.budgetDb;
-    expectOnly(NAME, text(p), {
-      path: `networks[0].spans[${j}].baubau.budgetdB`,
+    const span = editSpan("pop-lea-lea--pop-bungi", (s) => {
+      s.baubau.budgetdB = s.baubau.budgetDb;
+      delete s.baubau.budgetDb;
+    });
+    expectOnly(NAME, span.text, {
+      path: `${span.at}.baubau.budgetdB`,
       message: 'unknown field "budgetdB"',
       suggestion: "budgetDb",
     });
   });
 
   it("a span end naming no node: the span's end field and the nearest site", () => {
-    const p = pkg();
-    const j = spanIndex(p, "pop-lea-lea--pop-bungi");
-    p.networks[0].spans[j]!.end = "pop-bungii";
-    expectOnly(NAME, text(p), {
-      path: `networks[0].spans[${j}].end`,
+    const span = editSpan("pop-lea-lea--pop-bungi", (s) => {
+      s.end = "pop-bungii";
+    });
+    expectOnly(NAME, span.text, {
+      path: `${span.at}.end`,
       message: 'no site "pop-bungii"',
       suggestion: "pop-bungi",
     });
   });
 
   it("a span fibre count that is not a number: OFDS's name for the field", () => {
-    const p = pkg();
-    const j = spanIndex(p, "pop-lea-lea--pop-bungi");
-    (p.networks[0].spans[j] as unknown as Record<string, unknown>).fibreCount = "12";
-    expectOnly(NAME, text(p), {
-      path: `networks[0].spans[${j}].fibreCount`,
+    const span = editSpan("pop-lea-lea--pop-bungi", (s) => {
+      s.fibreCount = "12";
+    });
+    expectOnly(NAME, span.text, {
+      path: `${span.at}.fibreCount`,
       message: 'expected a number, found "12"',
     });
   });
 
   it("a deployment outside the codelist", () => {
-    const p = pkg();
-    const j = spanIndex(p, "pop-lea-lea--pop-bungi");
-    (p.networks[0].spans[j] as unknown as Record<string, unknown>).deployment = ["overhead"];
-    const problem = expectOnly(NAME, text(p), {
-      path: `networks[0].spans[${j}].deployment`,
+    const span = editSpan("pop-lea-lea--pop-bungi", (s) => {
+      s.deployment = ["overhead"];
+    });
+    const problem = expectOnly(NAME, span.text, {
+      path: `${span.at}.deployment`,
       message: /^a list is not allowed/,
     });
     expect(problem.allowed).toEqual(["aboveGround", "belowGround"]);
   });
 
   it("a field given in the extension as well as in OFDS", () => {
-    const p = pkg();
-    const i = nodeIndex(p, "sdn-2-bataraguru");
-    (p.networks[0].nodes[i]?.baubau as unknown as Record<string, unknown>).name = "SDN 2";
-    expectOnly(NAME, text(p), {
-      path: `networks[0].nodes[${i}].baubau.name`,
+    const node = editNode("sdn-2-bataraguru", (n) => {
+      n.baubau.name = "SDN 2";
+    });
+    expectOnly(NAME, node.text, {
+      path: `${node.at}.baubau.name`,
       message: 'is the node\'s own OFDS field "name"; give it there, not here',
     });
   });
@@ -225,6 +225,13 @@ describe("broken GeoJSON", () => {
   const collection = () => JSON.parse(geoJsonText(INVENTORY.sites, INVENTORY.links));
   const featureOf = (c: { features: { properties: { id: string } }[] }, id: string) =>
     c.features.findIndex((f) => f.properties.id === id);
+  // The collection with one record's feature edited, and that feature's path.
+  const editFeature = (id: string, edit: (feature: Record<string, any>) => void) => {
+    const c = collection();
+    const f = featureOf(c, id);
+    edit(c.features[f]);
+    return { text: JSON.stringify(c), at: `features[${f}]` };
+  };
 
   it("broken JSON: line and column", () => {
     const good = geoJsonText(INVENTORY.sites, INVENTORY.links).split("\n");
@@ -248,31 +255,31 @@ describe("broken GeoJSON", () => {
   });
 
   it("a site without its category: the feature's properties", () => {
-    const c = collection();
-    const f = featureOf(c, "opd-dinkes");
-    delete c.features[f].properties.category;
-    expectOnly(NAME, JSON.stringify(c), {
-      path: `features[${f}].properties.category`,
+    const feature = editFeature("opd-dinkes", (f) => {
+      delete f.properties.category;
+    });
+    expectOnly(NAME, feature.text, {
+      path: `${feature.at}.properties.category`,
       message: /^is required/,
     });
   });
 
   it("a latitude out of range: the coordinate that is wrong", () => {
-    const c = collection();
-    const f = featureOf(c, "opd-dinkes");
-    c.features[f].geometry.coordinates[1] = -95;
-    expectOnly(NAME, JSON.stringify(c), {
-      path: `features[${f}].geometry.coordinates[1]`,
+    const feature = editFeature("opd-dinkes", (f) => {
+      f.geometry.coordinates[1] = -95;
+    });
+    expectOnly(NAME, feature.text, {
+      path: `${feature.at}.geometry.coordinates[1]`,
       message: "must be >= -90, found -95",
     });
   });
 
   it("a link to a site that is not there", () => {
-    const c = collection();
-    const f = featureOf(c, "pop-lea-lea--pop-bungi");
-    c.features[f].properties.b = "pop-bungii";
-    expectOnly(NAME, JSON.stringify(c), {
-      path: `features[${f}].properties.b`,
+    const feature = editFeature("pop-lea-lea--pop-bungi", (f) => {
+      f.properties.b = "pop-bungii";
+    });
+    expectOnly(NAME, feature.text, {
+      path: `${feature.at}.properties.b`,
       message: 'no site "pop-bungii"',
       suggestion: "pop-bungi",
     });
@@ -290,25 +297,27 @@ describe("broken NDJSON: every problem names its line", () => {
   const NAME = "inventory/network.ndjson";
   const lines = () => ndjsonText(INVENTORY.sites, INVENTORY.links).split("\n");
   const lineOf = (ls: string[], id: string) => ls.findIndex((l) => l.includes(`"id":"${id}"`));
+  // The file with one record's line edited: the text, the line's number and its new text.
+  const editLine = (id: string, from: string, to: string) => {
+    const ls = lines();
+    const at = lineOf(ls, id);
+    ls[at] = (ls[at] as string).replace(from, to);
+    return { text: ls.join("\n"), line: at + 1, edited: ls[at] as string };
+  };
 
   it("a broken line: its line and column", () => {
-    const ls = lines();
-    const at = lineOf(ls, "opd-dinkes");
-    ls[at] = (ls[at] as string).replace('"category":', '"category"');
-    const column = (ls[at] as string).indexOf('"category"') + '"category"'.length + 1;
-    expectOnly(NAME, ls.join("\n"), {
-      line: at + 1,
-      column,
+    const record = editLine("opd-dinkes", '"category":', '"category"');
+    expectOnly(NAME, record.text, {
+      line: record.line,
+      column: record.edited.indexOf('"category"') + '"category"'.length + 1,
       message: /^JSON syntax error: Expected ':' after property name/,
     });
   });
 
   it("a line that is neither a site nor a link: the nearest kind", () => {
-    const ls = lines();
-    const at = lineOf(ls, "opd-dinkes");
-    ls[at] = (ls[at] as string).replace('{"site":', '{"sit":');
-    const p = expectOnly(NAME, ls.join("\n"), {
-      line: at + 1,
+    const record = editLine("opd-dinkes", '{"site":', '{"sit":');
+    const p = expectOnly(NAME, record.text, {
+      line: record.line,
       message: 'expected {"site": {...}} or {"link": {...}}, found an object with the keys "sit"',
       suggestion: "site",
     });
@@ -316,11 +325,9 @@ describe("broken NDJSON: every problem names its line", () => {
   });
 
   it("a missing field: the line, the field path and the record's column", () => {
-    const ls = lines();
-    const at = lineOf(ls, "opd-dinkes");
-    ls[at] = (ls[at] as string).replace('"authority":"city",', "");
-    expectOnly(NAME, ls.join("\n"), {
-      line: at + 1,
+    const record = editLine("opd-dinkes", '"authority":"city",', "");
+    expectOnly(NAME, record.text, {
+      line: record.line,
       column: 2,
       path: "site.authority",
       message: /^is required/,
@@ -328,12 +335,10 @@ describe("broken NDJSON: every problem names its line", () => {
   });
 
   it("a link to a site that is not there: the line and the column of the field", () => {
-    const ls = lines();
-    const at = lineOf(ls, "pop-lea-lea--pop-bungi");
-    ls[at] = (ls[at] as string).replace('"b":"pop-bungi"', '"b":"pop-bungii"');
-    expectOnly(NAME, ls.join("\n"), {
-      line: at + 1,
-      column: (ls[at] as string).indexOf('"b":') + 1,
+    const record = editLine("pop-lea-lea--pop-bungi", '"b":"pop-bungi"', '"b":"pop-bungii"');
+    expectOnly(NAME, record.text, {
+      line: record.line,
+      column: record.edited.indexOf('"b":') + 1,
       path: "link.b",
       message: 'no site "pop-bungii"',
       suggestion: "pop-bungi",
