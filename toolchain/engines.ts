@@ -153,11 +153,13 @@ export async function ensureEngine(
 }
 
 export class MissingEngine extends Error {
-  constructor(
-    readonly engine: string,
-    readonly why: string,
-  ) {
+  readonly engine: string;
+  readonly why: string;
+
+  constructor(engine: string, why: string) {
     super(`${engine}: ${why}`);
+    this.engine = engine;
+    this.why = why;
   }
 }
 

@@ -23,10 +23,13 @@ export interface StepResult {
 export class Steps {
   readonly results: StepResult[] = [];
   private readonly started = Date.now();
-  constructor(
-    private readonly scope: string,
-    private readonly total: number,
-  ) {}
+  private readonly scope: string;
+  private readonly total: number;
+
+  constructor(scope: string, total: number) {
+    this.scope = scope;
+    this.total = total;
+  }
 
   async run<T>(
     name: string,

@@ -3,15 +3,18 @@
 import { type AddressInfo, createServer, type Server } from "node:net";
 
 export class PortInUse extends Error {
-  constructor(
-    readonly port: number,
-    readonly purpose: string,
-    readonly envVar: string,
-  ) {
+  readonly port: number;
+  readonly purpose: string;
+  readonly envVar: string;
+
+  constructor(port: number, purpose: string, envVar: string) {
     super(
       `port ${port} on 127.0.0.1 (${purpose}) is already in use by another process. ` +
         `Free it, set ${envVar} to another port, or unset ${envVar} to let the twin pick a free one.`,
     );
+    this.port = port;
+    this.purpose = purpose;
+    this.envVar = envVar;
   }
 }
 

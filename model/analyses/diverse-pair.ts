@@ -67,12 +67,15 @@ export class DiversePairSearch {
   /** Per core: BFS tree over the meshed part (edge to parent; -1 at the core, -2 unreached). */
   private readonly trees: Array<{ core: number; via: Int32Array }>;
 
-  constructor(
-    private readonly net: OperationalNetwork,
-    /** Nodes outside the meshed part: never on a path between a meshed node and a core. */
-    private readonly excluded: Uint8Array,
-    private readonly isCore: Uint8Array,
-  ) {
+  private readonly net: OperationalNetwork;
+  /** Nodes outside the meshed part: never on a path between a meshed node and a core. */
+  private readonly excluded: Uint8Array;
+  private readonly isCore: Uint8Array;
+
+  constructor(net: OperationalNetwork, excluded: Uint8Array, isCore: Uint8Array) {
+    this.net = net;
+    this.excluded = excluded;
+    this.isCore = isCore;
     const n = net.nodeIds.length;
     const { start, list, groupCount } = riskGroups(net.links);
     this.groupStart = start;

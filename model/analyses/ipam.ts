@@ -144,11 +144,14 @@ class BlockPool {
   readonly capacity: number;
   private readonly starts: number[] = [];
 
-  constructor(
-    readonly name: PoolName,
-    private readonly ranges: Prefix[],
-    readonly blockLength: number,
-  ) {
+  readonly name: PoolName;
+  private readonly ranges: Prefix[];
+  readonly blockLength: number;
+
+  constructor(name: PoolName, ranges: Prefix[], blockLength: number) {
+    this.name = name;
+    this.ranges = ranges;
+    this.blockLength = blockLength;
     let total = 0;
     for (const r of ranges) {
       if (blockLength < r.length)

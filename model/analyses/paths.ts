@@ -81,10 +81,10 @@ export class FilteredBfs {
   private readonly queue: Int32Array;
   private stamp = 0;
 
-  constructor(
-    private readonly csr: Csr,
-    nodeCount: number,
-  ) {
+  private readonly csr: Csr;
+
+  constructor(csr: Csr, nodeCount: number) {
+    this.csr = csr;
     this.seen = new Int32Array(nodeCount);
     this.via = new Int32Array(nodeCount);
     this.from = new Int32Array(nodeCount);

@@ -300,7 +300,10 @@ class InfluenceIndex {
   private ids: number[] = [];
   private staleWork = 0;
 
-  constructor(private readonly candidates: readonly Candidate[]) {
+  private readonly candidates: readonly Candidate[];
+
+  constructor(candidates: readonly Candidate[]) {
+    this.candidates = candidates;
     this.rebuild();
   }
 

@@ -12,11 +12,11 @@ import { pipeline } from "node:stream/promises";
 import { batched, type Chunks } from "../../reports/chunks.ts";
 
 export class OutputError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
+  readonly file: string;
+
+  constructor(file: string, reason: string) {
     super(`cannot write ${file}: ${reason}`);
+    this.file = file;
   }
 }
 

@@ -27,10 +27,13 @@ export class NdjsonReader {
 
   /** keepLines: keep each record's line text to find columns (free for slices of one string; a
    * stream's lines would be copies, so streaming readers pass false and problems name column 1). */
-  constructor(
-    private readonly file: string,
-    private readonly keepLines = true,
-  ) {}
+  private readonly file: string;
+  private readonly keepLines: boolean;
+
+  constructor(file: string, keepLines = true) {
+    this.file = file;
+    this.keepLines = keepLines;
+  }
 
   line(raw: string): void {
     const n = ++this.lineNumber;

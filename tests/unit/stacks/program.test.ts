@@ -1,11 +1,17 @@
 // The Pulumi program under mocks: which components and resources it registers, with which parents,
 // providers and names. (That it deploys is proven against the twin in tests/integration.)
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadInventory } from "../../../model/load/index.ts";
 import type { Inventory } from "../../../model/types.ts";
 import { withAwaitChoice } from "../../../stacks/components/kubernetes-objects.ts";
 import { deployedServices } from "../../../stacks/plan.ts";
+import { ROOT } from "../../../toolchain/paths.ts";
 
 interface Registered {
   type: string;
@@ -226,5 +232,30 @@ describe("withAwaitChoice", () => {
     expect(withAwaitChoice(object("Service"), addressesOnly).metadata.annotations).toHaveProperty(
       "pulumi.com/skipAwait",
     );
+  });
+});
+
+// Pulumi.yaml runs the program without tsx: every module it loads must be erasable TypeScript
+// (tsconfig's erasableSyntaxOnly says so to tsc; this proves it to Node). Outside the engine the SDK
+// registers nothing, so the program runs to its end and exits 0.
+describe("the program on Node's own type stripping, as the language host runs it", () => {
+  it("loads every module and runs to the end", { timeout: 60_000 }, async () => {
+    const { stderr } = await promisify(execFile)(process.execPath, [join(ROOT, "stacks", "index.ts")], {
+      cwd: ROOT,
+    });
+    expect(stderr).toBe("");
+  });
+
+  it("a module that is not erasable TypeScript stops it, so the test above could fail", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "baubau-strip-"));
+    try {
+      const file = join(dir, "enum.ts");
+      await writeFile(file, "enum Tier { Two = 2 }\nconsole.log(Tier.Two);\n");
+      await expect(promisify(execFile)(process.execPath, [file])).rejects.toMatchObject({
+        stderr: expect.stringContaining("ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX"),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
