@@ -11,13 +11,7 @@ import { loadInventory } from "../../model/load/index.ts";
 import type { Inventory } from "../../model/types.ts";
 import { networkView } from "../../monitoring/command-center/network.ts";
 import { waitFor } from "../../monitoring/local/processes.ts";
-import {
-  downMonitoring,
-  type MonitoringState,
-  removeState,
-  setSite,
-  upMonitoring,
-} from "../../monitoring/local/stack.ts";
+import { type LocalMonitoring, startLocalMonitoring } from "../integration/helpers/local-monitoring.ts";
 import { type Browser, launchChromium } from "./helpers/chromium.ts";
 
 // Probes run inside Chromium; this file is type-checked with Node's library, which has no DOM.
@@ -35,8 +29,8 @@ declare const window: { navigationMarker?: number };
 const root = resolve(import.meta.dirname, "../..");
 
 let inventory: Inventory;
-let state: MonitoringState;
-let stateDir: string;
+let monitoring: LocalMonitoring;
+let state: LocalMonitoring["state"];
 let browser: Browser | undefined;
 let context: BrowserContext;
 let page: Page;
@@ -46,21 +40,14 @@ beforeAll(async () => {
   const loaded = await loadInventory(join(root, "inventory"));
   if (!loaded.ok) throw new Error("inventory has problems");
   inventory = loaded.inventory;
-  stateDir = mkdtempSync(join(tmpdir(), "command-center-"));
-  state = await upMonitoring({
-    dir: stateDir,
+  monitoring = await startLocalMonitoring({
+    dir: mkdtempSync(join(tmpdir(), "command-center-")),
     inventoryDir: join(root, "inventory"),
     scrapeInterval: "1s",
     forScale: 0.02,
   });
-  const q = async (e: string) =>
-    (
-      (await (
-        await fetch(`${state.urls.prometheus}/api/v1/query?query=${encodeURIComponent(e)}`)
-      ).json()) as {
-        data: { result: unknown[] };
-      }
-    ).data.result.length;
+  state = monitoring.state;
+  const q = async (e: string) => (await monitoring.query(e)).length;
   await waitFor(
     "all probes up and the KPI rules evaluated",
     async () =>
@@ -83,10 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (stateDir) {
-    await downMonitoring(stateDir);
-    removeState(stateDir);
-  }
+  await monitoring?.stop();
 });
 
 /** The exporter's value for one series, read from its /metrics text as Prometheus would. */
@@ -166,7 +150,7 @@ describe("Command Center page", () => {
     expect(
       await page.evaluate((id) => document.querySelectorAll(`li.alert[data-site="${id}"]`).length, site.site),
     ).toBe(0);
-    await setSite(state, site.site, "down");
+    await monitoring.setSite(site.site, "down");
     await page.waitForFunction(
       (id) =>
         document.querySelectorAll(`li.alert[data-alertname="SiteUnreachable"][data-site="${id}"]`).length ===
@@ -189,7 +173,7 @@ describe("Command Center page", () => {
     mkdirSync(join(root, "out"), { recursive: true });
     const png = await page.screenshot({ path: join(root, "out", "command-center.png"), fullPage: true });
     expect(png.subarray(1, 4).toString()).toBe("PNG");
-    await setSite(state, site.site, "up");
+    await monitoring.setSite(site.site, "up");
   });
 
   it("loads nothing from anywhere but the exporter", () => {

@@ -1,30 +1,28 @@
 // A broken inventory must stop `pulumi up` with the loader's positioned problem and leave the
 // cluster and the stack untouched: nothing half-applied.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../toolchain/paths.ts";
-import { createTestStack, stackNamespacesOnTwin, type TestStack } from "./helpers/pulumi-stack.ts";
+import {
+  createInventoryStack,
+  type InventoryTestStack,
+  stackNamespacesOnTwin,
+} from "./helpers/pulumi-stack.ts";
 
 describe("pulumi up with a broken inventory", () => {
-  let t: TestStack;
-  let inventory: string;
+  let t: InventoryTestStack;
 
   beforeAll(async () => {
-    inventory = await mkdtemp(join(tmpdir(), "baubau-bad-inventory-"));
-    await cp(join(ROOT, "inventory"), inventory, { recursive: true });
-    const dc = join(inventory, "datacenter.yaml");
-    const text = await readFile(dc, "utf8");
-    if (!/role: worker\b/.test(text))
-      throw new Error("fixture: datacenter.yaml has no `role: worker` to break");
-    await writeFile(dc, text.replace(/role: worker\b/, "role: wroker"));
-    t = await createTestStack();
-    await t.stack.setConfig("baubau:inventoryDir", { value: inventory });
+    t = await createInventoryStack(async (inventory) => {
+      const dc = join(inventory, "datacenter.yaml");
+      const text = await readFile(dc, "utf8");
+      if (!/role: worker\b/.test(text))
+        throw new Error("fixture: datacenter.yaml has no `role: worker` to break");
+      await writeFile(dc, text.replace(/role: worker\b/, "role: wroker"));
+    });
   });
   afterAll(async () => {
     await t?.dispose();
-    await rm(inventory, { recursive: true, force: true });
   });
 
   it("fails with file:line, field path and the allowed values, and creates nothing", async () => {

@@ -1,8 +1,7 @@
 // The whole data-center stack with the real engines: Pulumi CLI + language host + Kubernetes provider
 // against the twin's real kube-apiservers (kwok fakes the kubelets: Available proves scheduling and
 // the controllers, not that an image runs; nothing enforces NetworkPolicies there).
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +14,11 @@ import { ROOT } from "../../toolchain/paths.ts";
 import { kubectl } from "../../twin/kwok.ts";
 import { fileWith, markOperational } from "./helpers/inventory-edits.ts";
 import { waitFor } from "./helpers/kube.ts";
-import { createTestStack, stackNamespacesOnTwin, type TestStack } from "./helpers/pulumi-stack.ts";
+import {
+  createInventoryStack,
+  type InventoryTestStack,
+  stackNamespacesOnTwin,
+} from "./helpers/pulumi-stack.ts";
 
 const CLUSTERS = ["dc-prod", "dc-mgmt"];
 /** A site one access link away from an operational PoP: marking both operational connects it. */
@@ -59,9 +62,8 @@ function changes(events: EngineEvent[]): string[] {
 }
 
 describe("the data-center stack on the twin", () => {
-  let t: TestStack;
+  let t: InventoryTestStack;
   let inventory: Inventory;
-  let copy: string;
   let before: string[];
   let log = "";
   const onOutput = (s: string) => {
@@ -72,16 +74,12 @@ describe("the data-center stack on the twin", () => {
     const loaded = await loadInventory(join(ROOT, "inventory"));
     if (!loaded.ok) throw new Error("the inventory must load");
     inventory = loaded.inventory;
-    copy = await mkdtemp(join(tmpdir(), "baubau-inventory-"));
-    await cp(join(ROOT, "inventory"), copy, { recursive: true });
     before = await Promise.all(CLUSTERS.map(clusterShape));
-    t = await createTestStack();
-    await t.stack.setConfig("baubau:inventoryDir", { value: copy });
+    t = await createInventoryStack();
   });
 
   afterAll(async () => {
     await t?.dispose();
-    await rm(copy, { recursive: true, force: true });
   });
 
   it("pulumi up from empty succeeds and every Deployment is Available", async () => {
@@ -199,8 +197,8 @@ describe("the data-center stack on the twin", () => {
   });
 
   it("one more site on fiber previews as that site's and its access link's objects, the Prometheus config that now probes it, and the coverage output", async () => {
-    const sitesFile = await fileWith(copy, NEW_SITE);
-    const linksFile = await fileWith(copy, NEW_LINK);
+    const sitesFile = await fileWith(t.inventoryDir, NEW_SITE);
+    const linksFile = await fileWith(t.inventoryDir, NEW_LINK);
     const [siteText, linkText] = await Promise.all([
       readFile(sitesFile, "utf8"),
       readFile(linksFile, "utf8"),
@@ -224,7 +222,7 @@ describe("the data-center stack on the twin", () => {
         ].sort(),
       );
       // The coverage output follows: the edited inventory's coverage differs from what the stack holds.
-      const edited = await loadInventory(copy);
+      const edited = await loadInventory(t.inventoryDir);
       if (!edited.ok) throw new Error("the edited copy must load");
       const held = (await t.stack.outputs()).coverage?.value;
       const next = coverageOutput(analyseCoverage(edited.inventory));
@@ -236,7 +234,7 @@ describe("the data-center stack on the twin", () => {
   });
 
   it("removing a tenant's only service removes only that tenant's resources", async () => {
-    const file = join(copy, "services.yaml");
+    const file = join(t.inventoryDir, "services.yaml");
     const text = await readFile(file, "utf8");
     const start = text.indexOf(`\n  - id: ${REMOVED.service}\n`);
     const end = text.indexOf("\n  - ", start + 1);
@@ -256,7 +254,7 @@ describe("the data-center stack on the twin", () => {
   });
 
   it("a broken services.yaml stops the preview with the loader's precise error, and nothing changes", async () => {
-    const file = join(copy, "services.yaml");
+    const file = join(t.inventoryDir, "services.yaml");
     const text = await readFile(file, "utf8");
     await writeFile(file, text.replace("tenant: dpmptsp", "tenant: dpmtpsp"));
     try {

@@ -9,7 +9,6 @@
 // operator's own metrics, as Prometheus scraped them, follow what it did; stopped, it fires OperatorDown.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smartServiceResource } from "../../charts/crds/smart-service.ts";
 import { analyseCoverage } from "../../model/analyses/coverage.ts";
 import { analyseDiversity } from "../../model/analyses/diversity.ts";
 import { analyseTier2 } from "../../model/analyses/tier2.ts";
@@ -17,33 +16,25 @@ import { loadInventory } from "../../model/load/index.ts";
 import type { Inventory, Service } from "../../model/types.ts";
 import { dashboards } from "../../monitoring/dashboards/index.ts";
 import { serviceKpis } from "../../monitoring/exporter/services.ts";
-import {
-  downMonitoring,
-  type MonitoringState,
-  removeState,
-  setSite,
-  upMonitoring,
-} from "../../monitoring/local/stack.ts";
 import { ROOT } from "../../toolchain/paths.ts";
 import { paths } from "../../twin/kwok.ts";
 import { planTwin } from "../../twin/plan.ts";
 import {
-  createNamespace,
-  deleteNamespace,
-  installPlatform,
   isReady,
   type Kube,
-  kube,
-  readSmartService,
+  type SmartServiceNamespace,
+  smartServiceNamespace,
   waitFor,
 } from "./helpers/kube.ts";
+import { type LocalMonitoring, startLocalMonitoring } from "./helpers/local-monitoring.ts";
 import { type OperatorProcess, shortLease, startOperator } from "./helpers/operator-process.ts";
 
 const dir = join(ROOT, ".monitoring-it");
-let state: MonitoringState;
+let monitoring: LocalMonitoring;
+let state: LocalMonitoring["state"];
 let inventory: Inventory;
 let k: Kube;
-let platform: { uninstall(): Promise<void> } | undefined;
+let ns: SmartServiceNamespace;
 let op: OperatorProcess;
 const NAMESPACE = "monitoring-it";
 const QUOTA = "no-new-pods";
@@ -51,17 +42,7 @@ const RECONCILES =
   'controller_runtime_reconcile_total{job="smartservice-operator",controller="smartservice"}';
 let reconcilesBefore = 0;
 
-interface PromSample {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
-async function query(expr: string): Promise<PromSample[]> {
-  const res = await fetch(`${state.urls.prometheus}/api/v1/query?query=${encodeURIComponent(expr)}`);
-  const body = (await res.json()) as { status: string; data: { result: PromSample[] }; error?: string };
-  if (body.status !== "success") throw new Error(`${expr}: ${body.error}`);
-  return body.data.result;
-}
+const query = (expr: string) => monitoring.query(expr);
 
 const one = async (expr: string) => {
   const r = await query(expr);
@@ -76,6 +57,9 @@ interface AmAlert {
 }
 const amAlerts = async () =>
   (await (await fetch(`${state.urls.alertmanager}/api/v2/alerts`)).json()) as AmAlert[];
+/** Waits until Alertmanager holds an alert that `match`es, and returns it. */
+const inAlertmanager = (what: string, match: (a: AmAlert) => boolean) =>
+  waitFor(`${what} in Alertmanager`, async () => (await amAlerts()).find(match), 60_000);
 
 const firing = (alert: string, site: string) =>
   `ALERTS{alertname="${alert}",alertstate="firing",site="${site}"}`;
@@ -85,16 +69,13 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error("inventory has problems");
   inventory = loaded.inventory;
   const clusters = planTwin(inventory.datacenter).map((c) => c.name);
-  k = kube();
-  platform = await installPlatform(k);
-  await createNamespace(k, NAMESPACE);
+  ns = await smartServiceNamespace(NAMESPACE);
+  k = ns.k;
   // The operator as tests/integration/smart-service-operator.test.ts runs it: a process, its Lease
   // in this test's namespace with short timings.
   op = await startOperator(["--workers", "2", ...shortLease(NAMESPACE)]);
   await op.waitForLog("leadership", (l) => l.msg === "successfully acquired lease");
-  await downMonitoring(dir);
-  removeState(dir);
-  state = await upMonitoring({
+  monitoring = await startLocalMonitoring({
     dir,
     inventoryDir: join(ROOT, "inventory"),
     kubeconfigs: Object.fromEntries(clusters.map((c) => [c, paths.kubeconfig(c)])),
@@ -103,6 +84,7 @@ beforeAll(async () => {
     scrapeInterval: "1s",
     forScale: 0.02,
   });
+  state = monitoring.state;
   // Every site answered its probe and every API server a scrape: the stack sees the whole twin.
   await waitFor(
     "every site probe and API server up",
@@ -119,13 +101,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await op?.stop();
-  if (state) await downMonitoring(dir);
-  removeState(dir);
-  if (k) {
-    await deleteNamespace(k, NAMESPACE);
-    await platform?.uninstall();
-    await k.close();
-  }
+  await monitoring?.stop();
+  await ns?.close();
 });
 
 describe("monitoring on the twin", () => {
@@ -173,7 +150,7 @@ describe("monitoring on the twin", () => {
     const site = state.sites.find((s) => s.category === "school" && s.opd !== "unassigned");
     if (!site) throw new Error("the inventory has no operational city school");
     expect(await query(firing("SiteUnreachable", site.site))).toEqual([]);
-    await setSite(state, site.site, "down");
+    await monitoring.setSite(site.site, "down");
     await waitFor(
       "SiteUnreachable firing in Prometheus",
       async () => (await query(firing("SiteUnreachable", site.site))).length === 1,
@@ -188,19 +165,14 @@ describe("monitoring on the twin", () => {
     });
     // Only the stopped site: every other probe still succeeds.
     expect((await query(`ALERTS{alertname="SiteUnreachable",alertstate="firing"}`)).length).toBe(1);
-    await waitFor(
-      "SiteUnreachable in Alertmanager",
-      async () =>
-        (await amAlerts()).some(
-          (a) => a.labels.alertname === "SiteUnreachable" && a.labels.site === site.site,
-        ),
-      60_000,
+    const inAm = await inAlertmanager(
+      "SiteUnreachable",
+      (a) => a.labels.alertname === "SiteUnreachable" && a.labels.site === site.site,
     );
-    const inAm = (await amAlerts()).find((a) => a.labels.site === site.site);
     expect(inAm?.receivers.map((r) => r.name)).toEqual([`opd-${site.opd}`]);
     expect(inAm?.status.state).toBe("active");
 
-    await setSite(state, site.site, "up");
+    await monitoring.setSite(site.site, "up");
     await waitFor(
       "SiteUnreachable resolved",
       async () => (await query(`ALERTS{site="${site.site}"}`)).length === 0,
@@ -213,7 +185,7 @@ describe("monitoring on the twin", () => {
       (v) => v.category === "pop" && v.sitesCutOff > 0,
     );
     if (!cut) throw new Error("the inventory has no PoP whose loss cuts sites off");
-    await setSite(state, cut.siteId, "down");
+    await monitoring.setSite(cut.siteId, "down");
     await waitFor(
       "PopDown and SiteUnreachable for the PoP in Alertmanager",
       async () => {
@@ -244,7 +216,7 @@ describe("monitoring on the twin", () => {
     expect(popDown?.receivers.map((r) => r.name)).toEqual(["noc-page", "opd-diskominfo-page"]);
     expect(popDown?.status.state).toBe("active");
     expect(unreachable?.status.inhibitedBy.length).toBe(1);
-    await setSite(state, cut.siteId, "up");
+    await monitoring.setSite(cut.siteId, "up");
   });
 
   it("a SmartService the operator made Ready fails when its pods cannot be replaced: the operator's Ready=False pages its owner, and clears", async () => {
@@ -257,8 +229,8 @@ describe("monitoring on the twin", () => {
       (x) => x.kind === "public" && x.essential && x.status !== "retired",
     );
     reconcilesBefore = await one(`sum(${RECONCILES})`);
-    await k.apply(smartServiceResource(service, NAMESPACE) as never);
-    const readSS = () => readSmartService(k, NAMESPACE, service.id);
+    await k.apply(ns.resource(service));
+    const readSS = () => ns.read(service.id);
     await waitFor(
       "the operator to make the SmartService Ready",
       async () => isReady(await readSS()),
@@ -309,15 +281,8 @@ describe("monitoring on the twin", () => {
     const alert = `ALERTS{alertname="SmartServiceNotReady",alertstate="firing",name="${service.id}"}`;
     await waitFor("SmartServiceNotReady firing", async () => (await query(alert)).length === 1, 60_000);
     expect(await one("baubau:essential_public_services_online:ratio")).toBe(0);
-    await waitFor(
-      "SmartServiceNotReady in Alertmanager",
-      async () =>
-        (await amAlerts()).some(
-          (a) => a.labels.alertname === "SmartServiceNotReady" && a.labels.name === service.id,
-        ),
-      60_000,
-    );
-    const inAm = (await amAlerts()).find(
+    const inAm = await inAlertmanager(
+      "SmartServiceNotReady",
       (a) => a.labels.alertname === "SmartServiceNotReady" && a.labels.name === service.id,
     );
     expect(inAm?.labels).toMatchObject({ severity: "page", opd: service.tenant, namespace: NAMESPACE });
@@ -391,12 +356,7 @@ describe("monitoring on the twin", () => {
     expect(await op.stop()).toBe(0);
     const down = `ALERTS{alertname="OperatorDown",alertstate="firing",instance="${op.address}"}`;
     await waitFor("OperatorDown firing", async () => (await query(down)).length === 1, 60_000);
-    await waitFor(
-      "OperatorDown in Alertmanager",
-      async () => (await amAlerts()).some((a) => a.labels.alertname === "OperatorDown"),
-      60_000,
-    );
-    const inAm = (await amAlerts()).find((a) => a.labels.alertname === "OperatorDown");
+    const inAm = await inAlertmanager("OperatorDown", (a) => a.labels.alertname === "OperatorDown");
     expect(inAm?.labels).toMatchObject({ severity: "ticket", job: "smartservice-operator" });
     expect(inAm?.receivers.map((r) => r.name)).toEqual([`opd-${inAm?.labels.opd}`]);
   });

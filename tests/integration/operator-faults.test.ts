@@ -1,55 +1,38 @@
-// Faults the operator must survive, each against the twin's real kube-apiserver: the API server
-// killed mid-work and restarted, paused (SIGSTOP) and resumed, a status write refused with 409
-// Conflict, and the leader process killed while a follower waits on the Lease.
-import { join } from "node:path";
 import { CoordinationV1Api, type KubernetesObject } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smartServiceResource } from "../../charts/crds/smart-service.ts";
-import { loadInventory } from "../../model/load/index.ts";
 import type { Service } from "../../model/types.ts";
 import { jsonLogger } from "../../operators/runtime/log.ts";
 import { EventRecorder } from "../../operators/smart-service/events.ts";
 import { type Store, smartServiceReconciler } from "../../operators/smart-service/reconcile.ts";
-import { ROOT } from "../../toolchain/paths.ts";
 import { alive } from "../../twin/kwok.ts";
 import { type ApiServerProcess, apiServerProcess } from "./helpers/apiserver-process.ts";
 import {
   CLUSTER,
-  createNamespace,
-  deleteNamespace,
-  installPlatform,
+  catalogService,
   isReady,
-  type Kube,
-  kube,
-  readSmartService,
   SMART_SERVICE_API,
+  type SmartServiceNamespace,
   type SS,
+  smartServiceNamespace,
   waitFor,
 } from "./helpers/kube.ts";
 import { type OperatorProcess, shortLease, startOperator } from "./helpers/operator-process.ts";
 
 const NS = "smartservice-faults-test";
-const API = SMART_SERVICE_API;
-let k: Kube;
-let platform: { uninstall(): Promise<void> } | undefined;
+let ns: SmartServiceNamespace;
 let service: Service;
 let apiserver: ApiServerProcess;
 const operators: OperatorProcess[] = [];
 
-const readSS = (name: string) => readSmartService(k, NS, name);
-const resource = (name: string) => smartServiceResource({ ...service, id: name }, NS) as unknown as SS;
+const readSS = (name: string) => ns.read(name);
+const resource = (name: string) => ns.resource(service, name);
 const allReady = (names: string[]) => async () => (await Promise.all(names.map(readSS))).every(isReady);
 
 beforeAll(async () => {
-  k = kube();
-  const loaded = await loadInventory(join(ROOT, "inventory"));
-  if (!loaded.ok) throw new Error("inventory does not load");
-  const found = loaded.inventory.services.find((s) => s.workload && !s.essential);
-  if (!found?.workload) throw new Error("no non-essential data-center service in the catalog");
+  const found = await catalogService("non-essential", (s) => !s.essential);
   // One replica keeps the twin's scheduler work small; the faults are the operator's business.
   service = { ...found, workload: { ...found.workload, replicas: 1, maxReplicas: undefined } };
-  platform = await installPlatform(k);
-  await createNamespace(k, NS);
+  ns = await smartServiceNamespace(NS);
   apiserver = await apiServerProcess(CLUSTER);
 });
 
@@ -58,9 +41,7 @@ afterAll(async () => {
   // Whatever happened, the shared twin's API server runs again for the next test file.
   if (alive(apiserver.pid)) apiserver.resume();
   else await apiserver.restart();
-  await deleteNamespace(k, NS);
-  await platform?.uninstall();
-  await k.close();
+  await ns?.close();
 });
 
 async function operator(args: string[]): Promise<OperatorProcess> {
@@ -74,7 +55,7 @@ describe("operator faults", () => {
     const op = await operator(["--no-leader-elect"]);
     await op.waitForLog("caches synced", (l) => l.msg === "caches synced");
     const names = Array.from({ length: 12 }, (_, i) => `crash-${i}`);
-    for (const n of names) await k.apply(resource(n));
+    for (const n of names) await ns.k.apply(resource(n));
     // Mid-work: the operator has started on them, and not finished.
     await op.waitForLog("a first reconcile", (l) => l.msg === "status updated");
     await apiserver.kill();
@@ -106,18 +87,18 @@ describe("operator faults", () => {
       apiserver.resume();
     }
     await waitFor("/readyz to recover", async () => (await op.get("/readyz")).status === 200, 120_000);
-    await k.apply(resource("after-pause"));
+    await ns.k.apply(resource("after-pause"));
     await waitFor("a SmartService created after SIGCONT to be Ready", allReady(["after-pause"]), 120_000);
     expect(await op.stop()).toBe(0);
   });
 
   it("a status write computed from a stale SmartService is refused with 409, and the retry from the fresh one succeeds", async () => {
-    await k.apply(resource("conflict"));
+    await ns.k.apply(resource("conflict"));
     const stale = (await readSS("conflict")) as SS;
     // Someone else changes the object after the operator's cache saw it.
-    await k.objects.patch(
+    await ns.k.objects.patch(
       {
-        apiVersion: API,
+        apiVersion: SMART_SERVICE_API,
         kind: "SmartService",
         metadata: { name: "conflict", namespace: NS, annotations: { touched: "yes" } },
       },
@@ -134,9 +115,9 @@ describe("operator faults", () => {
     const reconcile = smartServiceReconciler({
       smartServices: store,
       children: new Map([["apps/v1/Deployment", empty]]),
-      objects: k.objects,
-      customObjects: k.custom,
-      events: new EventRecorder(k.core, "test", "test", log),
+      objects: ns.k.objects,
+      customObjects: ns.k.custom,
+      events: new EventRecorder(ns.k.core, "test", "test", log),
     });
     const ctx = { log, reconcileId: "t" };
     await expect(reconcile(`${NS}/conflict`, ctx)).rejects.toMatchObject({ code: 409 });
@@ -155,7 +136,7 @@ describe("operator faults", () => {
     await first.waitForLog("first to lead", (l) => l.msg === "successfully acquired lease");
     const second = await operator(timing);
     await second.waitForLog("the follower to wait", (l) => l.msg === "attempting to acquire leader lease");
-    const coordination = k.kc.makeApiClient(CoordinationV1Api);
+    const coordination = ns.k.kc.makeApiClient(CoordinationV1Api);
     const held = await coordination.readNamespacedLease(lease);
     expect(held.spec?.holderIdentity).toMatch(new RegExp(`_${first.pid}$`));
     first.child.kill("SIGKILL");
@@ -171,7 +152,7 @@ describe("operator faults", () => {
     const gapMs = new Date(taken.spec?.acquireTime as Date).getTime() - new Date(lastRenew).getTime();
     expect(gapMs).toBeGreaterThanOrEqual(4000 - 1000);
     expect(gapMs).toBeLessThanOrEqual(4000 + 2 * 2200 + 1000);
-    await k.apply(resource("after-failover"));
+    await ns.k.apply(resource("after-failover"));
     await waitFor("the new leader to reconcile", allReady(["after-failover"]), 120_000);
     expect(await second.stop()).toBe(0);
   });

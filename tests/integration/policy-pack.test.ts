@@ -2,8 +2,7 @@
 // advisory rule and goes through; a change that breaks a mandatory rule is stopped with the rule's
 // message before anything changes; levels come from the stack's config. A stack-wide rule stops a
 // preview (and `pulumi up`, which previews first), but `up --skip-preview` makes the change first.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EngineEvent, PolicyEvent } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +10,7 @@ import { RULES } from "../../policy/rules.ts";
 import { pulumiCli } from "../../scripts/lib/pulumi-cli.ts";
 import { ROOT } from "../../toolchain/paths.ts";
 import { kubectl } from "../../twin/kwok.ts";
-import { createTestStack, type TestStack } from "./helpers/pulumi-stack.ts";
+import { createInventoryStack, type InventoryTestStack } from "./helpers/pulumi-stack.ts";
 import { widenedRbacProgram } from "./helpers/widened-program.ts";
 
 const POLICY = join(ROOT, "policy");
@@ -23,8 +22,7 @@ async function namespaces(prefix: string): Promise<string[]> {
 }
 
 describe("the policy pack with the real engine", () => {
-  let t: TestStack;
-  let inventory: string;
+  let t: InventoryTestStack;
   let events: PolicyEvent[] = [];
   let log = "";
   let twinAdvisories: string[] = [];
@@ -53,10 +51,7 @@ describe("the policy pack with the real engine", () => {
     }));
 
   beforeAll(async () => {
-    inventory = await mkdtemp(join(tmpdir(), "baubau-policy-inventory-"));
-    await cp(join(ROOT, "inventory"), inventory, { recursive: true });
-    t = await createTestStack();
-    await t.stack.setConfig("baubau:inventoryDir", { value: inventory });
+    t = await createInventoryStack();
     // The fiber objects (one custom resource per site and link) are not what this test is about;
     // without them each update is shorter.
     await t.stack.setConfig("baubau:fiberNetwork", { value: "false" });
@@ -65,7 +60,6 @@ describe("the policy pack with the real engine", () => {
   });
   afterAll(async () => {
     await t?.dispose();
-    await rm(inventory, { recursive: true, force: true });
   });
 
   it("reports advisory rules and the update goes through", async () => {
@@ -87,7 +81,7 @@ describe("the policy pack with the real engine", () => {
     const before = await resources();
     const namespacesBefore = await namespaces(t.prefix);
     // The change: the generators now burn 45 l/h (500 l lasts 11.1 h), and the stack's namespaces are renamed.
-    const dc = join(inventory, "datacenter.yaml");
+    const dc = join(t.inventoryDir, "datacenter.yaml");
     const text = await readFile(dc, "utf8");
     if (!/fuelBurnLph: 26\b/.test(text)) throw new Error("fixture: datacenter.yaml has no `fuelBurnLph: 26`");
     await writeFile(dc, text.replace(/fuelBurnLph: 26\b/, "fuelBurnLph: 45"));

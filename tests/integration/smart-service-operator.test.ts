@@ -9,60 +9,49 @@ import { promisify } from "node:util";
 import { CoordinationV1Api, type KubernetesObject } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { smartServiceResource } from "../../charts/crds/smart-service.ts";
-import { loadInventory } from "../../model/load/index.ts";
-import type { Service } from "../../model/types.ts";
+import type { Service, ServiceWorkload } from "../../model/types.ts";
 import { OWNER_LABEL } from "../../operators/smart-service/api.ts";
 import { renderChildren } from "../../operators/smart-service/render.ts";
-import { bin, ROOT } from "../../toolchain/paths.ts";
+import { bin } from "../../toolchain/paths.ts";
 import {
-  createNamespace,
-  deleteNamespace,
-  installPlatform,
+  catalogService,
   isReady,
   KUBECONFIG,
-  type Kube,
-  kube,
-  readSmartService,
   SMART_SERVICE_API,
+  type SmartServiceNamespace,
   type SS,
+  smartServiceNamespace,
   waitFor,
 } from "./helpers/kube.ts";
 import { type OperatorProcess, shortLease, startOperator } from "./helpers/operator-process.ts";
 
 const NS = "smartservice-operator-test";
-const API = SMART_SERVICE_API;
-let k: Kube;
-let platform: { uninstall(): Promise<void> } | undefined;
+let ns: SmartServiceNamespace;
 let op: OperatorProcess;
-let service: Service;
+let service: Service & { workload: ServiceWorkload };
 let scratch: string;
 
-const readSS = (name: string) => readSmartService(k, NS, name);
+const readSS = (name: string) => ns.read(name);
+/** The portal SmartService's child of this kind (every child has the SmartService's name). */
+const portalChild = <T extends KubernetesObject>(apiVersion: string, kind: string) =>
+  ns.k.read<T>(apiVersion, kind, NS, "portal");
 
 beforeAll(async () => {
-  k = kube();
   scratch = await mkdtemp(join(tmpdir(), "baubau-operator-"));
-  const loaded = await loadInventory(join(ROOT, "inventory"));
-  if (!loaded.ok) throw new Error("inventory does not load");
   // Not an essential one: the chart spreads those hard over the zones, and the twin's workers
   // are in two of its three zones (the third has only tainted control planes).
-  const found = loaded.inventory.services.find(
-    (s) => s.workload && s.kind === "public" && s.workload.host && !s.essential,
+  service = await catalogService(
+    "public, non-essential with a host",
+    (s) => s.kind === "public" && s.workload.host !== undefined && !s.essential,
   );
-  if (!found) throw new Error("no public, non-essential data-center service with a host in the catalog");
-  service = found;
-  platform = await installPlatform(k);
-  await createNamespace(k, NS);
+  ns = await smartServiceNamespace(NS);
   op = await startOperator(["--workers", "4", ...shortLease(NS)]);
   await op.waitForLog("leadership", (l) => l.msg === "successfully acquired lease");
 });
 
 afterAll(async () => {
   await op?.stop();
-  await deleteNamespace(k, NS);
-  await platform?.uninstall();
-  await k.close();
+  await ns?.close();
   await rm(scratch, { recursive: true, force: true });
 });
 
@@ -84,10 +73,9 @@ async function kubectlApply(manifest: unknown): Promise<{ ok: boolean; output: s
   }
 }
 
-function resource(name: string, change: (s: Service) => Service = (s) => s): SS {
-  const cr = smartServiceResource(change({ ...service, id: name }), NS) as unknown as SS;
-  return cr;
-}
+/** The SmartService `name` of the test's service, changed by `change`. */
+const resource = (name: string, change: (s: Service) => Service = (s) => s): SS =>
+  ns.resource(change(service), name);
 
 describe("the SmartService operator on the twin", () => {
   it("the API server refuses invalid SmartServices with the rule's message (kubectl apply)", async () => {
@@ -123,7 +111,7 @@ describe("the SmartService operator on the twin", () => {
   });
 
   it("a new SmartService gets its children and becomes Ready, with status, Events and its own field managers", async () => {
-    await k.apply(resource("portal"));
+    await ns.k.apply(resource("portal"));
     const ss = await waitFor("portal Ready", async () => {
       const s = await readSS("portal");
       return isReady(s) ? s : undefined;
@@ -141,12 +129,7 @@ describe("the SmartService operator on the twin", () => {
       "Reconciling=False/Reconciled",
       "Stalled=False/NotStalled",
     ]);
-    const deployment = await k.read<KubernetesObject & { spec: { replicas: number } }>(
-      "apps/v1",
-      "Deployment",
-      NS,
-      "portal",
-    );
+    const deployment = await portalChild("apps/v1", "Deployment");
     expect(deployment?.metadata?.ownerReferences?.[0]).toMatchObject({
       kind: "SmartService",
       name: "portal",
@@ -169,7 +152,7 @@ describe("the SmartService operator on the twin", () => {
       ),
     ).toBe(true);
     const events = await waitFor("the Available event", async () => {
-      const list = await k.core.listNamespacedEvent({
+      const list = await ns.k.core.listNamespacedEvent({
         namespace: NS,
         fieldSelector: "involvedObject.name=portal",
       });
@@ -182,7 +165,7 @@ describe("the SmartService operator on the twin", () => {
     const before = (await readSS("portal")) as SS;
     const w = service.workload as NonNullable<Service["workload"]>;
     const replicas = w.replicas + 1;
-    await k.apply(resource("portal", (s) => ({ ...s, workload: { ...w, replicas } })));
+    await ns.k.apply(resource("portal", (s) => ({ ...s, workload: { ...w, replicas } })));
     const after = await waitFor("portal Ready at the new generation", async () => {
       const s = await readSS("portal");
       return isReady(s) && (s?.metadata?.generation ?? 0) > (before.metadata?.generation ?? 0)
@@ -193,27 +176,20 @@ describe("the SmartService operator on the twin", () => {
     expect(after.status?.availableReplicas).toBe(replicas);
     // The new floor reaches the Deployment through the autoscaler: its minReplicas, which the HPA
     // controller enforces (no metrics needed for that, so also on kwok).
-    const hpa = await k.read<KubernetesObject & { spec: { minReplicas: number } }>(
+    const hpa = await portalChild<KubernetesObject & { spec: { minReplicas: number } }>(
       "autoscaling/v2",
       "HorizontalPodAutoscaler",
-      NS,
-      "portal",
     );
     expect(hpa?.spec.minReplicas).toBe(replicas);
-    const d = await k.read<KubernetesObject & { spec: { replicas: number } }>(
-      "apps/v1",
-      "Deployment",
-      NS,
-      "portal",
-    );
+    const d = await portalChild<KubernetesObject & { spec: { replicas: number } }>("apps/v1", "Deployment");
     expect(d?.spec.replicas).toBe(replicas);
   });
 
   it("drift is reverted: a deleted child comes back, a hand-edited field is restored", async () => {
-    const svc = await k.read("v1", "Service", NS, "portal");
-    await k.core.deleteNamespacedService({ name: "portal", namespace: NS });
+    const svc = await portalChild("v1", "Service");
+    await ns.k.core.deleteNamespacedService({ name: "portal", namespace: NS });
     const back = await waitFor("the Service to come back", async () => {
-      const s = await k.read("v1", "Service", NS, "portal");
+      const s = await portalChild("v1", "Service");
       return s && s.metadata?.uid !== svc?.metadata?.uid ? s : undefined;
     });
     expect(back.metadata?.ownerReferences?.[0]?.name).toBe("portal");
@@ -222,11 +198,10 @@ describe("the SmartService operator on the twin", () => {
     // the way `kubectl set image`/`kubectl edit` does, an update by another field manager.
     type WithImage = KubernetesObject & { spec: { template: { spec: { containers: { image: string }[] } } } };
     const image = async () =>
-      (await k.read<WithImage>("apps/v1", "Deployment", NS, "portal"))?.spec.template.spec.containers[0]
-        ?.image;
+      (await portalChild<WithImage>("apps/v1", "Deployment"))?.spec.template.spec.containers[0]?.image;
     const wanted = await image();
     expect(wanted).toBe((service.workload as NonNullable<Service["workload"]>).image);
-    const edited = (await k.objects.patch(
+    const edited = (await ns.k.objects.patch(
       {
         apiVersion: "apps/v1",
         kind: "Deployment",
@@ -245,7 +220,7 @@ describe("the SmartService operator on the twin", () => {
 
   it("an owned child the chart no longer renders is pruned", async () => {
     const ss = (await readSS("portal")) as SS;
-    await k.apply({
+    await ns.k.apply({
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
       metadata: {
@@ -254,7 +229,7 @@ describe("the SmartService operator on the twin", () => {
         labels: { [OWNER_LABEL]: "portal" },
         ownerReferences: [
           {
-            apiVersion: API,
+            apiVersion: SMART_SERVICE_API,
             kind: "SmartService",
             name: "portal",
             uid: ss.metadata?.uid as string,
@@ -267,15 +242,15 @@ describe("the SmartService operator on the twin", () => {
     await waitFor(
       "the left-over NetworkPolicy to be pruned",
       async () =>
-        (await k.read("networking.k8s.io/v1", "NetworkPolicy", NS, "portal-left-over")) === undefined,
+        (await ns.k.read("networking.k8s.io/v1", "NetworkPolicy", NS, "portal-left-over")) === undefined,
     );
   });
 
   it("deleting the SmartService deletes its children by garbage collection", async () => {
     const children = renderChildren((await readSS("portal")) as SS);
     for (const c of children)
-      expect(await k.read(c.apiVersion, c.kind, NS, c.metadata.name), c.kind).toBeDefined();
-    await k.custom.deleteNamespacedCustomObject({
+      expect(await ns.k.read(c.apiVersion, c.kind, NS, c.metadata.name), c.kind).toBeDefined();
+    await ns.k.custom.deleteNamespacedCustomObject({
       group: "smartcity.baubaukota.go.id",
       version: "v1alpha1",
       plural: "smartservices",
@@ -286,7 +261,7 @@ describe("the SmartService operator on the twin", () => {
       "the children to be garbage-collected",
       async () => {
         const left = await Promise.all(
-          children.map((c) => k.read(c.apiVersion, c.kind, NS, c.metadata.name)),
+          children.map((c) => ns.k.read(c.apiVersion, c.kind, NS, c.metadata.name)),
         );
         return left.every((o) => o === undefined);
       },
@@ -329,7 +304,7 @@ describe("the SmartService operator on the twin", () => {
 
   it("SIGTERM: finishes, releases the lease, exits 0", async () => {
     expect(await op.stop()).toBe(0);
-    const lease = await k.kc
+    const lease = await ns.k.kc
       .makeApiClient(CoordinationV1Api)
       .readNamespacedLease({ name: "smartservice-operator", namespace: NS });
     expect(lease.spec?.holderIdentity ?? "").toBe("");

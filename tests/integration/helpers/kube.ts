@@ -11,10 +11,13 @@ import {
   PatchStrategy,
 } from "@kubernetes/client-node";
 import { clusterBaseline } from "../../../charts/cluster-baseline.ts";
-import { smartServiceCrd } from "../../../charts/crds/smart-service.ts";
+import { smartServiceCrd, smartServiceResource } from "../../../charts/crds/smart-service.ts";
+import { loadInventory } from "../../../model/load/index.ts";
+import type { Service, ServiceWorkload } from "../../../model/types.ts";
 import { loadKubeConfig, type PooledKubeConfig } from "../../../operators/runtime/kube-config.ts";
 import type { SmartService } from "../../../operators/smart-service/api.ts";
 import type { SmartServiceSpec } from "../../../operators/smart-service/render.ts";
+import { ROOT } from "../../../toolchain/paths.ts";
 import { kubectl, paths } from "../../../twin/kwok.ts";
 
 export const CLUSTER = "dc-prod";
@@ -168,4 +171,55 @@ export function isReady(ss: SS | undefined): boolean {
     ss?.status?.observedGeneration === ss?.metadata?.generation &&
     ss?.status?.conditions?.find((c) => c.type === "Ready")?.status === "True"
   );
+}
+
+/** A service of the city's catalog that runs on the data center, for a test's SmartServices. */
+export async function catalogService(
+  what: string,
+  match: (s: Service & { workload: ServiceWorkload }) => boolean,
+): Promise<Service & { workload: ServiceWorkload }> {
+  const loaded = await loadInventory(join(ROOT, "inventory"));
+  if (!loaded.ok) throw new Error("the inventory does not load");
+  const found = loaded.inventory.services.find(
+    (s): s is Service & { workload: ServiceWorkload } => s.workload !== undefined && match(s as never),
+  );
+  if (!found) throw new Error(`no ${what} data-center service in the catalog`);
+  return found;
+}
+
+/** Where a test's SmartServices live: a client, the platform installed where missing, and a
+ * restricted namespace of the test's own. */
+export interface SmartServiceNamespace {
+  k: Kube;
+  namespace: string;
+  read(name: string): Promise<SS | undefined>;
+  /** The SmartService object of a catalog record in this namespace, named `name`. */
+  resource(service: Service, name?: string): SS;
+  /** The namespace deleted, what the platform install created removed, the client closed. */
+  close(): Promise<void>;
+}
+
+export async function smartServiceNamespace(namespace: string): Promise<SmartServiceNamespace> {
+  const k = kube();
+  let platform: { uninstall(): Promise<void> } | undefined;
+  const close = async () => {
+    await deleteNamespace(k, namespace);
+    await platform?.uninstall();
+    await k.close();
+  };
+  try {
+    platform = await installPlatform(k);
+    await createNamespace(k, namespace);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return {
+    k,
+    namespace,
+    read: (name) => readSmartService(k, namespace, name),
+    resource: (service, name = service.id) =>
+      smartServiceResource({ ...service, id: name }, namespace) as unknown as SS,
+    close,
+  };
 }

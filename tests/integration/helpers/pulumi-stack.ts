@@ -1,7 +1,7 @@
 // A throw-away stack of this project on a throw-away file backend, driven by the real Pulumi
 // CLI through the Automation API, with the cached engines and plugins only.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
@@ -43,6 +43,41 @@ export async function createTestStack(extraEnv: Record<string, string> = {}): Pr
       await stack.destroy().catch(() => undefined);
       await stack.workspace.removeStack(name, { force: true }).catch(() => undefined);
       await rm(backendDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A test stack that reads its own copy of the city's inventory. */
+export interface InventoryTestStack extends TestStack {
+  /** The copy (`baubau:inventoryDir`): a test may edit it between updates. */
+  inventoryDir: string;
+}
+
+/** A test stack on a fresh copy of the inventory, which `edit` may change before the stack sees it;
+ * `dispose` removes the stack and the copy. */
+export async function createInventoryStack(
+  edit: (inventoryDir: string) => Promise<void> = async () => {},
+): Promise<InventoryTestStack> {
+  const inventoryDir = await mkdtemp(join(tmpdir(), "baubau-inventory-"));
+  const removeCopy = () => rm(inventoryDir, { recursive: true, force: true });
+  let t: TestStack | undefined;
+  try {
+    await cp(join(ROOT, "inventory"), inventoryDir, { recursive: true });
+    await edit(inventoryDir);
+    t = await createTestStack();
+    await t.stack.setConfig("baubau:inventoryDir", { value: inventoryDir });
+  } catch (err) {
+    await t?.dispose();
+    await removeCopy();
+    throw err;
+  }
+  const stack = t;
+  return {
+    ...stack,
+    inventoryDir,
+    async dispose() {
+      await stack.dispose();
+      await removeCopy();
     },
   };
 }
