@@ -237,11 +237,20 @@ describe("withAwaitChoice", () => {
 
 // Pulumi.yaml runs the program without tsx: every module it loads must be erasable TypeScript
 // (tsconfig's erasableSyntaxOnly says so to tsc; this proves it to Node). Outside the engine the SDK
-// registers nothing, so the program runs to its end and exits 0.
+// registers nothing, so the program runs to its end and exits 0. The kubeconfigs come as the engine
+// would pass config (PULUMI_CONFIG), so the test needs no twin.
 describe("the program on Node's own type stripping, as the language host runs it", () => {
   it("loads every module and runs to the end", { timeout: 60_000 }, async () => {
+    const kubeconfig = "apiVersion: v1\nkind: Config\n";
+    const keys = ["baubau:kubeconfig-dc-prod", "baubau:kubeconfig-dc-mgmt"];
+    const env = {
+      ...process.env,
+      PULUMI_CONFIG: JSON.stringify(Object.fromEntries(keys.map((k) => [k, kubeconfig]))),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(keys),
+    };
     const { stderr } = await promisify(execFile)(process.execPath, [join(ROOT, "stacks", "index.ts")], {
       cwd: ROOT,
+      env,
     });
     expect(stderr).toBe("");
   });
