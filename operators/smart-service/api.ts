@@ -15,6 +15,8 @@ export const CONTROLLER = "smartservice";
 /** Children are applied under this manager; status is written under its own. */
 export const FIELD_MANAGER = OPERATOR_NAME;
 export const STATUS_FIELD_MANAGER = `${OPERATOR_NAME}-status`;
+/** Takes `spec.replicas` over from FIELD_MANAGER when a Deployment passes its count to an autoscaler. */
+export const REPLICAS_HANDOVER_MANAGER = "handover-to-hpa";
 /** Every child carries this label with its SmartService's name (informers select on it). */
 export const OWNER_LABEL = `${GROUP}/smartservice`;
 /** A digest of what was applied, so a changed rendering is applied even where the live object

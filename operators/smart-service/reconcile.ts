@@ -22,6 +22,7 @@ import {
   OWNER_LABEL,
   PLURAL,
   REASONS,
+  REPLICAS_HANDOVER_MANAGER,
   type SmartService,
   type SmartServiceStatus,
   STATUS_FIELD_MANAGER,
@@ -69,7 +70,50 @@ export function smartServiceReconciler(deps: ReconcilerDeps): Reconciler {
   async function apply(m: Manifest): Promise<KubernetesObject> {
     const live = storeOf(m)?.get(m.metadata.name, m.metadata.namespace);
     if (live && covers(live, m)) return live;
+    if (live && m.kind === "Deployment" && (m.spec as { replicas?: number }).replicas === undefined) {
+      await handOverReplicas(m);
+    }
     return deps.objects.patch(m, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+  }
+
+  /**
+   * The chart leaves an autoscaled Deployment's count to its HPA. Where the operator's own apply still
+   * owns `spec.replicas` (an older operator's, or the service has just gained an autoscaler), applying
+   * without it would release the field and the API would reset it to 1 until the HPA's next sync. So
+   * the live count is first applied under a manager of its own, the handover the Kubernetes docs give
+   * for migrating to an HPA, and stays where it is. The cache keeps no managedFields: one read, only
+   * on the way to an apply.
+   */
+  async function handOverReplicas(m: Manifest): Promise<void> {
+    const ref = {
+      apiVersion: m.apiVersion,
+      kind: m.kind,
+      metadata: { name: m.metadata.name, namespace: m.metadata.namespace },
+    };
+    let live: { metadata?: KubernetesObject["metadata"]; spec?: { replicas?: number } };
+    try {
+      live = await deps.objects.read(ref);
+    } catch (err) {
+      if (err instanceof ApiException && err.code === 404) return;
+      throw err;
+    }
+    const replicas = live.spec?.replicas;
+    const owned = live.metadata?.managedFields?.some(
+      (f) =>
+        f.manager === FIELD_MANAGER &&
+        f.operation === "Apply" &&
+        (f.fieldsV1 as { "f:spec"?: Record<string, unknown> } | undefined)?.["f:spec"]?.["f:replicas"] !==
+          undefined,
+    );
+    if (!owned || replicas === undefined) return;
+    await deps.objects.patch(
+      { ...ref, spec: { replicas } },
+      undefined,
+      undefined,
+      REPLICAS_HANDOVER_MANAGER,
+      true,
+      PatchStrategy.ServerSideApply,
+    );
   }
 
   async function prune(ss: SmartService, wanted: Manifest[]): Promise<void> {

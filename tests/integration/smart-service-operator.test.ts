@@ -10,7 +10,7 @@ import { CoordinationV1Api, type KubernetesObject } from "@kubernetes/client-nod
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { Service, ServiceWorkload } from "../../model/types.ts";
-import { OWNER_LABEL } from "../../operators/smart-service/api.ts";
+import { FIELD_MANAGER, OWNER_LABEL, REPLICAS_HANDOVER_MANAGER } from "../../operators/smart-service/api.ts";
 import { renderChildren } from "../../operators/smart-service/render.ts";
 import { bin } from "../../toolchain/paths.ts";
 import {
@@ -183,6 +183,36 @@ describe("the SmartService operator on the twin", () => {
     expect(hpa?.spec.minReplicas).toBe(replicas);
     const d = await portalChild<KubernetesObject & { spec: { replicas: number } }>("apps/v1", "Deployment");
     expect(d?.spec.replicas).toBe(replicas);
+  });
+
+  it("a service that gains an autoscaler keeps its count: the operator hands spec.replicas over first", async () => {
+    const w = service.workload as NonNullable<Service["workload"]>;
+    type Counted = KubernetesObject & { spec: { replicas?: number } };
+    const deployment = () => ns.k.read<Counted>("apps/v1", "Deployment", NS, "scaler");
+    const operatorOwnsCount = (d: Counted | undefined) =>
+      d?.metadata?.managedFields?.some(
+        (f) => f.manager === FIELD_MANAGER && JSON.stringify(f.fieldsV1).includes('"f:replicas"'),
+      );
+    const fixed = { ...w, replicas: 2, maxReplicas: undefined };
+    await ns.k.apply(resource("scaler", (s) => ({ ...s, workload: fixed })));
+    await waitFor("scaler Ready with a fixed count", async () => isReady(await readSS("scaler")), 120_000);
+    const before = await deployment();
+    expect(before?.spec.replicas).toBe(2);
+    expect(operatorOwnsCount(before)).toBe(true);
+
+    await ns.k.apply(resource("scaler", (s) => ({ ...s, workload: { ...fixed, maxReplicas: 4 } })));
+    const after = await waitFor("the count handed over", async () => {
+      const d = await deployment();
+      return d?.metadata?.managedFields?.some((f) => f.manager === REPLICAS_HANDOVER_MANAGER) ? d : undefined;
+    });
+    // Without the handover the operator's apply would release the field and the API reset it to 1.
+    expect(after.spec.replicas).toBe(2);
+    expect(operatorOwnsCount(after)).toBe(false);
+    await ns.k.objects.delete({
+      apiVersion: SMART_SERVICE_API,
+      kind: "SmartService",
+      metadata: { name: "scaler", namespace: NS },
+    } as KubernetesObject);
   });
 
   it("drift is reverted: a deleted child comes back, a hand-edited field is restored", async () => {

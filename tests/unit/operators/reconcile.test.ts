@@ -6,7 +6,12 @@ import {
 } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../../operators/runtime/log.ts";
-import { OWNER_LABEL, type SmartService } from "../../../operators/smart-service/api.ts";
+import {
+  FIELD_MANAGER,
+  OWNER_LABEL,
+  REPLICAS_HANDOVER_MANAGER,
+  type SmartService,
+} from "../../../operators/smart-service/api.ts";
 import type { EventRecord, EventRecorder } from "../../../operators/smart-service/events.ts";
 import { type Store, smartServiceReconciler } from "../../../operators/smart-service/reconcile.ts";
 import { renderChildren, type SmartServiceSpec } from "../../../operators/smart-service/render.ts";
@@ -50,9 +55,12 @@ function harness(
     children?: KubernetesObject[];
     applyError?: unknown;
     current?: SmartService<SmartServiceSpec>;
+    /** What a read of a live object returns (the API's copy, with managedFields). */
+    live?: (ref: KubernetesObject) => KubernetesObject;
   } = {},
 ) {
   const applied: KubernetesObject[] = [];
+  const managers: string[] = [];
   const deleted: string[] = [];
   const statuses: unknown[] = [];
   const events: EventRecord[] = [];
@@ -67,10 +75,15 @@ function harness(
     byKind.set(k, store(children.filter((c) => `${c.apiVersion}/${c.kind}` === k)));
   }
   const objects = {
-    patch: async (m: KubernetesObject) => {
+    patch: async (m: KubernetesObject, _pretty?: string, _dryRun?: string, manager?: string) => {
       if (opts.applyError) throw opts.applyError;
       applied.push(m);
+      managers.push(manager ?? "");
       return m.kind === "Deployment" ? { ...m, status: { observedGeneration: 0 } } : m;
+    },
+    read: async (ref: KubernetesObject) => {
+      if (!opts.live) throw new Error("this test reads nothing");
+      return opts.live(ref);
     },
     delete: async (m: KubernetesObject) => {
       deleted.push(`${m.kind}/${m.metadata?.name}`);
@@ -92,7 +105,7 @@ function harness(
     now: () => "2026-12-01T00:00:00Z",
   });
   const run = () => reconcile("ns/arsip", { log: silentLogger, reconcileId: "r" });
-  return { run, applied, deleted, statuses, events };
+  return { run, applied, managers, deleted, statuses, events };
 }
 
 describe("SmartService reconcile", () => {
@@ -145,6 +158,48 @@ describe("SmartService reconcile", () => {
     const h = harness({ children: drifted });
     await h.run();
     expect(h.applied.map((m) => m.kind)).toEqual(["Service"]);
+  });
+
+  describe("an autoscaled Deployment whose count the operator's apply owned", () => {
+    const scaled: SmartService<SmartServiceSpec> = {
+      ...ss,
+      spec: { ...ss.spec, workload: { ...ss.spec.workload, replicas: 2, maxReplicas: 4 } },
+    };
+    const wanted = renderChildren(scaled);
+    const deployment = wanted.find((m) => m.kind === "Deployment") as KubernetesObject;
+    // The live copy an older rendering left: a count, and a drifted label so the apply is due.
+    const cached = { ...deployment, metadata: { ...deployment.metadata, labels: {} } } as KubernetesObject;
+    const fromApi = (fields: Record<string, unknown>) => () =>
+      ({
+        ...deployment,
+        spec: { replicas: 3 },
+        metadata: {
+          ...deployment.metadata,
+          managedFields: [{ manager: FIELD_MANAGER, operation: "Apply", fieldsV1: { "f:spec": fields } }],
+        },
+      }) as KubernetesObject;
+
+    it("hands the live count to its own manager before the apply that leaves it out", async () => {
+      const h = harness({ current: scaled, children: [cached], live: fromApi({ "f:replicas": {} }) });
+      await h.run();
+      const handover = h.managers.indexOf(REPLICAS_HANDOVER_MANAGER);
+      expect(h.applied[handover]).toEqual({
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "arsip", namespace: "ns" },
+        spec: { replicas: 3 },
+      });
+      const apply = h.applied.findIndex((m, i) => m.kind === "Deployment" && h.managers[i] === FIELD_MANAGER);
+      expect(apply).toBeGreaterThan(handover);
+      expect((h.applied[apply] as { spec: object }).spec).not.toHaveProperty("replicas");
+    });
+
+    it("hands nothing over when the operator's apply does not own the count", async () => {
+      const h = harness({ current: scaled, children: [cached], live: fromApi({ "f:template": {} }) });
+      await h.run();
+      expect(h.managers).not.toContain(REPLICAS_HANDOVER_MANAGER);
+      expect(h.applied.some((m) => m.kind === "Deployment")).toBe(true);
+    });
   });
 
   it("deletes owned children no longer rendered, never another owner's", async () => {
