@@ -143,7 +143,10 @@ export function readOfds(file: string, text: string): NetworkReadResult {
         return;
       }
       anyExtension = true;
-      if (!isPlainObject(nodeExt)) return brokenExtension("sites", k, nodeExt, node.id);
+      if (!isPlainObject(nodeExt)) {
+        brokenExtension("sites", k, nodeExt, node.id);
+        return;
+      }
       const { connection, provenance, ...fields } = nodeExt;
       for (const own of NODE_OWN_FIELDS)
         if (own in nodeExt) at(["networks", n, "nodes", i, X, own], givenTwice("node", `"${own}"`));
@@ -185,7 +188,10 @@ export function readOfds(file: string, text: string): NetworkReadResult {
         return;
       }
       anyExtension = true;
-      if (!isPlainObject(spanExt)) return brokenExtension("links", k, spanExt, span.id);
+      if (!isPlainObject(spanExt)) {
+        brokenExtension("links", k, spanExt, span.id);
+        return;
+      }
       for (const own of SPAN_OWN_FIELDS)
         if (own in spanExt)
           at(["networks", n, "spans", j, X, own], givenTwice("span", `(${ownSpanField(own)})`));
