@@ -6,6 +6,15 @@ import type { Manifest } from "../../charts/labels.ts";
 import type { AwaitChoice } from "../config.ts";
 import { kubernetesObjects } from "./kubernetes-objects.ts";
 
+/**
+ * The provider's client-side rate limit. Its default, 50 requests/s after a burst of 120, was what
+ * bounded an `up` of the data center: the management cluster's 401 fiber objects went through at
+ * exactly that rate (docs/benchmarks.md#stack). The engine already bounds how many operations run at
+ * once (`--parallel`), and the API server guards itself (API Priority and Fairness), so the client's
+ * limit is raised well above what 32 operations at once ask for, not removed.
+ */
+export const KUBE_CLIENT_SETTINGS = { qps: 500, burst: 1000 } as const;
+
 export interface ClusterArgs {
   /** Inventory cluster id (inventory/datacenter.yaml). */
   clusterId: string;
@@ -28,7 +37,11 @@ export class Cluster extends pulumi.ComponentResource {
     this.awaits = args.awaits;
     this.provider = new k8s.Provider(
       `${name}-provider`,
-      { kubeconfig: pulumi.secret(args.kubeconfig), suppressHelmHookWarnings: true },
+      {
+        kubeconfig: pulumi.secret(args.kubeconfig),
+        suppressHelmHookWarnings: true,
+        kubeClientSettings: KUBE_CLIENT_SETTINGS,
+      },
       { parent: this },
     );
     this.baseline = kubernetesObjects(`${name}-baseline`, args.baseline, {

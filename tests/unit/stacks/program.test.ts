@@ -74,6 +74,14 @@ describe("stacks/index.ts", () => {
     ).toEqual(["dc-mgmt-provider", "dc-prod-provider"]);
   });
 
+  it("raises each provider's client rate limit above its default of 50 requests/s (the bound of an up)", () => {
+    const providers = ofType("pulumi:providers:kubernetes");
+    expect(providers).toHaveLength(2);
+    // Provider inputs travel as the provider's config, JSON strings, as the provider reads them.
+    for (const p of providers)
+      expect(JSON.parse(p.inputs.kubeClientSettings)).toEqual({ qps: 500, burst: 1000 });
+  });
+
   it("makes a TenantNamespace for every tenant with a running service, and the platform namespaces on each cluster", () => {
     const running = deployedServices(inventory);
     const expected = [
