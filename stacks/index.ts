@@ -1,6 +1,7 @@
 // The Pulumi program: the data center's clusters, the platform and city services on them, and the
 // fiber network as objects in the management cluster, all from inventory/.
 import "./stack-traces.ts";
+import "./quiet-debug.ts";
 import * as pulumi from "@pulumi/pulumi";
 import { analyseCoverage } from "../model/analyses/coverage.ts";
 import { formatProblems, loadInventory } from "../model/load/index.ts";
