@@ -95,7 +95,7 @@ export function engineEnv(extra: Record<string, string> = {}): Record<string, st
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "false",
-    ...pulumiEngineDefaults(),
+    ...pulumiEngineDefaults(join(CACHE_DIR, "node-compile-cache")),
     KWOK_KUBECTL_BINARY: bin.kubectl,
     KWOK_WORKDIR: join(TWIN_DIR, "kwok"),
     ...extra,

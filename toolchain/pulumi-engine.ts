@@ -14,9 +14,18 @@ export const PULUMI_PARALLEL = 32;
  * Engine environment defaults; a value the user set in the environment wins. Without
  * PULUMI_SKIP_CHECKPOINTS the engine rewrites the whole state (3 MB for the data center, plus its
  * backup) after every one of the stack's ~1,000 steps, which took most of an `up`.
+ * NODE_COMPILE_CACHE keeps V8's compiled code of the program's modules between runs: the Pulumi SDK
+ * loads its closure serializer (a bundled TypeScript compiler, npm's arborist) before the program's
+ * first line, and compiling them was half a second of every `up` and preview before any resource.
  */
-export function pulumiEngineDefaults(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  return { PULUMI_SKIP_CHECKPOINTS: env.PULUMI_SKIP_CHECKPOINTS ?? "true" };
+export function pulumiEngineDefaults(
+  compileCacheDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  return {
+    PULUMI_SKIP_CHECKPOINTS: env.PULUMI_SKIP_CHECKPOINTS ?? "true",
+    NODE_COMPILE_CACHE: env.NODE_COMPILE_CACHE ?? compileCacheDir,
+  };
 }
 
 /** What the toolkit's engine home holds instead of Pulumi's `logs` directory. */

@@ -2,7 +2,11 @@ import { lstat, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { AUTOMATIC_LOGS_OFF, prepareEngineHome } from "../../../toolchain/pulumi-engine.ts";
+import {
+  AUTOMATIC_LOGS_OFF,
+  prepareEngineHome,
+  pulumiEngineDefaults,
+} from "../../../toolchain/pulumi-engine.ts";
 
 let home: string | undefined;
 afterEach(async () => {
@@ -36,5 +40,17 @@ describe("the toolkit's engine home", () => {
     await writeFile(join(home, "logs", "kept.log"), "x");
     prepareEngineHome(home, { BAUBAU_PULUMI_LOGS: "keep" });
     expect(await readFile(join(home, "logs", "kept.log"), "utf8")).toBe("x");
+  });
+});
+
+describe("the engine's environment defaults", () => {
+  it("skip per-step checkpoints and keep a compile cache, unless the user chose otherwise", () => {
+    expect(pulumiEngineDefaults("/cache/ncc", {})).toEqual({
+      PULUMI_SKIP_CHECKPOINTS: "true",
+      NODE_COMPILE_CACHE: "/cache/ncc",
+    });
+    expect(
+      pulumiEngineDefaults("/cache/ncc", { PULUMI_SKIP_CHECKPOINTS: "false", NODE_COMPILE_CACHE: "/mine" }),
+    ).toEqual({ PULUMI_SKIP_CHECKPOINTS: "false", NODE_COMPILE_CACHE: "/mine" });
   });
 });
