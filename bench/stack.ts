@@ -20,7 +20,7 @@ import { loadMonitoringInputs } from "../stacks/monitoring-inputs.ts";
 import { planDataCenter } from "../stacks/plan.ts";
 import { engineDirs, engineEnv, PULUMI_HOME, ROOT, TWIN_DIR } from "../toolchain/paths.ts";
 import { PULUMI_PARALLEL } from "../toolchain/pulumi-engine.ts";
-import { kubectl, up as twinUp } from "../twin/kwok.ts";
+import { kubectl, down as twinDown, up as twinUp } from "../twin/kwok.ts";
 import { planTwin } from "../twin/plan.ts";
 import { childrenCpuSeconds, processesCpuSeconds } from "./cpu.ts";
 import { loadAverage, machine } from "./machine.ts";
@@ -219,3 +219,6 @@ await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
 log(
   `wrote ${out}: up/(apply+Available) ${result.ratios.upVsApplyAndAvailable}x (CPU ${result.ratios.upCpuVsApplyCpu}x), no-op preview ${noop} s`,
 );
+// A twin the benchmark created goes again; one that existed stays up for whoever made it.
+if (twin.every((c) => c.action === "created")) await twinDown((m) => log(`twin: ${m}`));
+else log("twin: left running, as it existed before (scripts/twin down stops it)");
