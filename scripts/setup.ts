@@ -1,5 +1,5 @@
 // scripts/setup: brings the machine to what the toolkit needs, idempotently, with progress (see --help).
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -7,6 +7,7 @@ import { ENGINES, ensureEngine, GoRunner, MissingEngine } from "../toolchain/eng
 import { bin, CACHE_DIR, engineEnv, PULUMI_HOME, ROOT, versions } from "../toolchain/paths.ts";
 import { $, failureText } from "../toolchain/process.ts";
 import { formatDuration, log, Steps } from "../toolchain/progress.ts";
+import { prepareEngineHome } from "../toolchain/pulumi-engine.ts";
 import { parseArgsOrExit } from "./lib/cli.ts";
 
 const USAGE = `Usage: scripts/setup [--only ENGINE,...] [--check] [--no-apt]
@@ -135,6 +136,15 @@ async function ensureProviderPlugin(): Promise<string> {
   return `installed kubernetes v${v} into ${PULUMI_HOME}`;
 }
 
+/** The toolkit's engine home keeps no automatic CLI logs (toolchain/pulumi-engine.ts); a home the
+ * user chose is theirs. Before the plugin install, which is the first CLI run on a new machine. */
+function ensureEngineHome(): string {
+  if (process.env.PULUMI_HOME) return `${PULUMI_HOME} is yours (PULUMI_HOME): left as it is`;
+  if (!flags.check) prepareEngineHome(PULUMI_HOME);
+  const off = lstatSync(join(PULUMI_HOME, "logs"), { throwIfNoEntry: false })?.isFile() === true;
+  return `${PULUMI_HOME}: Pulumi's automatic logs ${off ? "off" : "on"}`;
+}
+
 async function diskUsage(): Promise<string> {
   const { stdout } = await $({ nothrow: true })`du -sh ${CACHE_DIR}`;
   return stdout.split(/\s/)[0] || "?";
@@ -144,7 +154,7 @@ async function main(): Promise<void> {
   const only = flags.only?.split(",").map((s) => s.trim());
   const engines = only ? ENGINES.filter((e) => only.includes(e.name)) : ENGINES;
   const withPlugin = !only || only.includes("pulumi-resource-kubernetes");
-  const total = 1 + (only || flags["no-apt"] ? 0 : 1) + engines.length + (withPlugin ? 2 : 0);
+  const total = 1 + (only || flags["no-apt"] ? 0 : 1) + engines.length + (withPlugin ? 3 : 0);
   const steps = new Steps("setup", total);
   log("setup", `cache: ${CACHE_DIR}`);
 
@@ -164,8 +174,14 @@ async function main(): Promise<void> {
       (s) => s,
     );
   }
-  if (withPlugin)
+  if (withPlugin) {
+    await steps.run(
+      "Pulumi's engine home",
+      async () => ensureEngineHome(),
+      (s) => s,
+    );
     await steps.run("kubernetes plugin in Pulumi's plugin cache", ensureProviderPlugin, (s) => s);
+  }
 
   log("setup", `ready in ${formatDuration(steps.elapsed())}; cache uses ${await diskUsage()}`);
 }

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { prepareEngineHome, pulumiEngineDefaults } from "./pulumi-engine.ts";
+import { pulumiEngineDefaults } from "./pulumi-engine.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -78,8 +78,6 @@ export const STATE_DIR = process.env.BAUBAU_STATE_DIR ?? join(ROOT, ".pulumi-sta
  * engine settings of toolchain/pulumi-engine.ts.
  */
 export function engineEnv(extra: Record<string, string> = {}): Record<string, string> {
-  // A home the caller chose (the user's, a test's) is theirs: only the toolkit's own is prepared.
-  if (!process.env.PULUMI_HOME && !extra.PULUMI_HOME) prepareEngineHome(PULUMI_HOME);
   const path = [
     engineDirs.pulumi,
     engineDirs.kubernetes,
